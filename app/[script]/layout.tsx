@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { getScriptInfo, isScript, scripts } from '@/lib/script';
+import '../globals.css';
+
+// The root layout sits under [script] because only a root layout can set <html lang>.
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return scripts.map((script) => ({ script }));
+}
+
+export default async function ScriptLayout(props: { children: ReactNode; params: Promise<{ script: string }> }) {
+  const { script } = await props.params;
+  if (!isScript(script)) notFound();
+  return (
+    <html lang={getScriptInfo(script).lang}>
+      <body>{props.children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ArticleView } from '@/lib/articles';
+import { formatChineseDate } from '@/lib/dates';
+import { getLabels } from '@/lib/labels';
+import { SanitizedHtml } from './sanitized-html';
+
+/** One article: headline, byline, date, body with its captions, then rights and the responsible editor. */
+export function ArticleContent({ view, bodyHtml }: { readonly view: ArticleView; readonly bodyHtml: string }) {
+  const labels = getLabels(view.script);
+  const { date, updated } = view.article;
+  return (
+    <article className="article">
+      <header className="article-header">
+        <h1>{view.title}</h1>
+        <p className="byline">
+          <span className="author">
+            {labels.author}：{view.author}
+          </span>
+          <span className="source">
+            {labels.source}：{view.source}
+          </span>
+          <time dateTime={date.iso}>{formatChineseDate(date)}</time>
+          {updated && (
+            <span className="updated">
+              {labels.updated}：<time dateTime={updated.iso}>{formatChineseDate(updated)}</time>
+            </span>
+          )}
+        </p>
+      </header>
+      <SanitizedHtml className="article-body" html={bodyHtml} />
+      <footer className="article-footer">
+        {view.topics.length > 0 && (
+          <p className="topics">
+            {labels.topics}：
+            {view.topics.map((topic) => (
+              <span key={topic} className="topic">
+                {topic}
+              </span>
+            ))}
+          </p>
+        )}
+        {view.copyright && <p className="copyright">{view.copyright}</p>}
+        {view.editor && (
+          <p className="editor">
+            {labels.editor}：{view.editor}
+          </p>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ArticleView } from '@/lib/articles';
+import { formatChineseDate } from '@/lib/dates';
+import { scriptPath } from '@/lib/script';
+
+/** The home page's list: newest first, each with its date and summary. */
+export function ArticleList({ views }: { readonly views: readonly ArticleView[] }) {
+  return (
+    <ol className="article-list">
+      {views.map((view) => (
+        <li key={view.article.slug}>
+          <h2>
+            <a href={scriptPath(view.script, `/articles/${view.article.slug}`)}>{view.title}</a>
+          </h2>
+          <p className="article-list-meta">
+            <time dateTime={view.article.date.iso}>{formatChineseDate(view.article.date)}</time>
+            <span>{view.source}</span>
+          </p>
+          <p>{view.summary}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

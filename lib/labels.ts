@@ -1,0 +1,44 @@
+import 'server-only';
+import { convertText } from './convert';
+import type { Script } from './script';
+import { site } from './site';
+
+/**
+ * Every word of the site's own interface, written once in Simplified and
+ * converted for Traditional pages like any other text.
+ */
+const simplified = {
+  siteName: site.name,
+  siteDescription: '以简体和繁体阅读的中文新闻',
+  home: '首页',
+  skipToContent: '跳到正文',
+  articles: '最新文章',
+  author: '作者',
+  source: '来源',
+  updated: '更新日期',
+  editor: '责任编辑',
+  topics: '话题',
+  sidebar: '新闻列表',
+  mainNav: '网站导航',
+  notFoundTitle: '找不到这个页面',
+  notFoundBody: '这个网址没有对应的页面，也许文章已经移走，或者网址有误。',
+  backHome: '返回首页',
+  attribution: '文章版权归原作者及来源所有。',
+} as const;
+
+export type Labels = { readonly [Key in keyof typeof simplified]: string };
+
+const byScript = new Map<Script, Labels>();
+
+/** The interface's words in a script. */
+export function getLabels(script: Script): Labels {
+  let labels = byScript.get(script);
+  if (!labels) {
+    // fromEntries forgets the keys it was given; they are exactly those of `simplified`.
+    labels = Object.fromEntries(
+      Object.entries(simplified).map(([key, value]) => [key, convertText(value, 'zh-hans', script)]),
+    ) as Labels;
+    byScript.set(script, labels);
+  }
+  return labels;
+}

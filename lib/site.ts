@@ -1,0 +1,31 @@
+import type { Script } from './script';
+
+/**
+ * Site-wide settings in one place. The site is a reader: articles keep the
+ * attribution of their source (觀察者網 and others), the site has its own name.
+ */
+
+function readBaseUrl(value: string | undefined): URL {
+  const raw = value?.trim() || 'http://localhost:3000';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`SITE_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  return url;
+}
+
+export const site = {
+  /** Written in Simplified and converted like every other label. */
+  name: '同文新闻',
+  /** The script `/` falls back to when neither cookie nor Accept-Language decides. */
+  defaultScript: 'zh-hans' satisfies Script as Script,
+  /** Absolute origin for canonical links; set SITE_URL in production. */
+  baseUrl: readBaseUrl(process.env.SITE_URL),
+  /** Drafts show in `next dev` only; a production build never contains them. */
+  showDrafts: process.env.NODE_ENV === 'development',
+} as const;
