@@ -111,13 +111,13 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
  * check, and with aliases bounded against alias bombs.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): unknown {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ContentError(
       doc.errors.map((error) => ({
         file,
         line: error.linePos ? error.linePos[0].line + firstLine - 1 : undefined,
-        message: `invalid YAML: ${error.message.split('\n')[0]}`,
+        message: `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }

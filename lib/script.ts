@@ -44,12 +44,6 @@ export function scriptPath(script: Script, path = ''): string {
   return `/${script}${path}`;
 }
 
-/** Reads the script a path starts with. @example scriptOfPath('/zh-hans/x') // => 'zh-hans' */
-export function scriptOfPath(pathname: string): Script | undefined {
-  const first = pathname.split('/')[1];
-  return isScript(first) ? first : undefined;
-}
-
 // Regions and script subtags per BCP 47; a bare "zh" says nothing about the script.
 const hansTags = /^zh-(hans|cn|sg|my)(-|$)/;
 const hantTags = /^zh-(hant|tw|hk|mo)(-|$)/;

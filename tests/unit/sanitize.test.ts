@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '@/lib/markdown';
+
+describe('renderMarkdown', () => {
+  it('turns CommonMark into HTML, with emphasis next to CJK punctuation', () => {
+    expect(renderMarkdown('**粗体。**后文')).toBe('<p><strong>粗体。</strong>后文</p>\n');
+  });
+
+  it('strips scripts, event handlers, inline styles and frames from raw HTML', () => {
+    const html = renderMarkdown(
+      [
+        '<script>alert(1)</script>',
+        '',
+        '<p onclick="alert(2)" style="color:red">文字<img src="/a.png" onerror="alert(3)"></p>',
+        '',
+        '<iframe src="https://evil.example/"></iframe><object data="x"></object><svg><script>alert(4)</script></svg>',
+      ].join('\n'),
+    );
+    expect(html).not.toMatch(/<script|onclick|onerror|style=|<iframe|<object|<svg|alert\(/);
+    expect(html).toContain('<p>文字<img src="/a.png" /></p>');
+  });
+
+  it('refuses javascript:, data: and protocol-relative links', () => {
+    const html = renderMarkdown(
+      '[a](javascript:alert(1)) <a href="jAvAsCrIpT&colon;alert(1)">b</a> <a href="data:text/html,x">c</a> <a href="//evil.example/">d</a>',
+    );
+    expect(html).not.toMatch(/href=/);
+    expect(html).toContain('<a>b</a> <a>c</a> <a>d</a>');
+  });
+
+  it('keeps http, https, mailto and site links, and marks external ones noopener noreferrer', () => {
+    const html = renderMarkdown('[站内](/zh-hans/articles/a) [站外](https://example.com/) [信](mailto:desk@example.com)');
+    expect(html).toContain('<a href="/zh-hans/articles/a">站内</a>');
+    expect(html).toContain('<a href="https://example.com/" rel="noopener noreferrer">站外</a>');
+    expect(html).toContain('<a href="mailto:desk@example.com">信</a>');
+  });
+
+  it('drops an editor-written rel that would reopen window.opener', () => {
+    expect(renderMarkdown('<a href="https://example.com/" rel="opener">x</a>')).toContain('rel="noopener noreferrer"');
+  });
+
+  it('loads images only over https or from the site itself', () => {
+    expect(renderMarkdown('![照片](http://tracker.example/p.gif)')).not.toContain('tracker.example');
+    expect(renderMarkdown('![照片](/images/p.jpg)')).toContain('<img src="/images/p.jpg" alt="照片" />');
+  });
+
+  it('demotes a heading 1 in the body, so the page keeps a single h1', () => {
+    expect(renderMarkdown('# 小标题')).toBe('<h2>小标题</h2>\n');
+  });
+
+  it('keeps a caption-only figure with its credit marked apart', () => {
+    const html = renderMarkdown(
+      '<figure class="caption-only">\n<figcaption>记者会。<span class="credit">视觉中国</span></figcaption>\n</figure>',
+    );
+    expect(html).toBe('<figure class="caption-only">\n<figcaption>记者会。<span class="credit">视觉中国</span></figcaption>\n</figure>');
+  });
+});
