@@ -2,7 +2,8 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import { cachedRead, collectProblems, ContentError, displayPath, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
-import { textConverter } from './convert';
+import { getSiteConversions, mergeOverrides } from './conversions';
+import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
 import { renderMarkdown } from './markdown';
 import { scripts, type Script } from './script';
@@ -36,6 +37,8 @@ const frontmatterSchema = z.strictObject({
   script: z.enum(scripts, { error: 'expected zh-hans or zh-hant, the script the file is written in' }),
   copyright: text.optional(),
   draft: z.boolean().default(false),
+  /** Forced conversions for this article: its own script's text → the other script's. */
+  conversions: z.record(text, z.string().min(1, 'must not be empty')).default({}),
 });
 
 export interface Article {
@@ -53,11 +56,18 @@ export interface Article {
   readonly script: Script;
   readonly copyright?: string;
   readonly draft: boolean;
+  readonly conversions: Overrides;
   /** The markdown body. */
   readonly body: string;
+  /** The file line the body starts on. */
+  readonly bodyLine: number;
 }
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What `npm run new` writes where the editor still has to fill something in; a published article may not hold it. */
+export const placeholder = '【待填】';
+
+/** Lowercase ASCII letters, digits and single hyphens: the only characters a slug may have. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Parses one article file's text; throws a ContentError naming the file and every bad field. */
 export function parseArticle(file: string, source: string): Article {
@@ -67,32 +77,68 @@ export function parseArticle(file: string, source: string): Article {
   if (!slugPattern.test(slug)) {
     problems.push({ file: shown, field: 'slug', message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)` });
   }
-  const { data, body } = splitFrontmatter(source, shown);
+  const { yaml, body, bodyLine } = splitFrontmatter(source, shown);
   let frontmatter: z.output<typeof frontmatterSchema> | undefined;
   try {
-    frontmatter = validate(frontmatterSchema, data, shown);
+    frontmatter = validate(frontmatterSchema, yaml, shown);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
   if (body.trim() === '') problems.push({ file: shown, field: 'body', message: 'the article has no body' });
+  if (frontmatter && !frontmatter.draft) {
+    for (const [field, value] of Object.entries({ ...frontmatter, body })) {
+      if (typeof value === 'string' && value.includes(placeholder)) {
+        problems.push({
+          file: shown,
+          line: field === 'body' ? bodyLine + lineIndexOf(body, placeholder) : yaml.lineOf([field]),
+          field,
+          message: `still holds the placeholder ${placeholder} (fill it in, or keep draft: true)`,
+        });
+      }
+    }
+  }
   if (problems.length > 0 || !frontmatter) throw new ContentError(problems);
-  return { ...frontmatter, slug, file: shown, body };
+  return { ...frontmatter, slug, file: shown, body, bodyLine };
 }
 
 const readAllArticles = cachedRead((): readonly Article[] =>
-  collectProblems(listContentFiles('articles', '.md').map((file) => () => parseArticle(file, readContentFile(file)))),
+  collectProblems(listArticleFiles().map((file) => () => parseArticle(file, readContentFile(file)))),
 );
 
 /** The slugs of every article file, drafts included: what headlines may point at. */
 export function getAllArticleSlugs(): readonly string[] {
-  return readAllArticles().map((article) => article.slug);
+  return listArticleFiles().map((file) => path.basename(file, '.md'));
 }
 
-/** Every published article, newest first; drafts only where the site shows them (next dev). */
-export function getArticles(): readonly Article[] {
+/** The article files in content/articles. */
+export function listArticleFiles(): readonly string[] {
+  return listContentFiles('articles', '.md');
+}
+
+/** The 0-based line of a body on which a string first appears. */
+export function lineIndexOf(body: string, needle: string): number {
+  const at = body.indexOf(needle);
+  return at === -1 ? 0 : body.slice(0, at).split('\n').length - 1;
+}
+
+/** Where an article stands: a draft, scheduled for a later moment, or published. */
+export type PublicationState = 'draft' | 'scheduled' | 'published';
+
+/** A draft stays unpublished; a future date means scheduled, published from that moment (as Hugo's publishDate). */
+export function publicationState(article: Article, now: Date = new Date()): PublicationState {
+  if (article.draft) return 'draft';
+  return article.date.instant.getTime() > now.getTime() ? 'scheduled' : 'published';
+}
+
+/**
+ * Every published article, newest first. `next dev` also shows drafts and
+ * scheduled articles (with a badge); a production build never contains them,
+ * and a scheduled article appears with the first build after its moment.
+ */
+export function getArticles(now: Date = new Date()): readonly Article[] {
   return readAllArticles()
-    .filter((article) => site.showDrafts || !article.draft)
+    .filter((article) => site.showDrafts || publicationState(article, now) === 'published')
     .toSorted((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug));
 }
 
@@ -116,7 +162,7 @@ export interface ArticleView {
 
 /** Converts an article's visible text (everything but the body) into a script. */
 export function viewArticle(article: Article, script: Script): ArticleView {
-  const convert = textConverter(article.script, script);
+  const convert = articleConverter(article, script);
   return {
     article,
     script,
@@ -132,5 +178,23 @@ export function viewArticle(article: Article, script: Script): ArticleView {
 
 /** The article body as sanitized HTML in a script: markdown, sanitizing and conversion in one pass. */
 export function renderArticleBody(article: Article, script: Script): string {
-  return renderMarkdown(article.body, article.script === script ? undefined : textConverter(article.script, script));
+  return renderMarkdown(article.body, articleConverter(article, script));
+}
+
+// Per article and target script, the merged override table is made once, so its trie is built once.
+const mergedOverrides = new WeakMap<Article, Map<Script, Overrides>>();
+
+/** Converts an article's text into a script with the site's and the article's override tables. */
+export function articleConverter(article: Article, script: Script): (text: string) => string {
+  let byScript = mergedOverrides.get(article);
+  if (!byScript) {
+    byScript = new Map();
+    mergedOverrides.set(article, byScript);
+  }
+  let overrides = byScript.get(script);
+  if (!overrides) {
+    overrides = mergeOverrides(getSiteConversions()[script], article.conversions);
+    byScript.set(script, overrides);
+  }
+  return textConverter(article.script, script, overrides);
 }

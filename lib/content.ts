@@ -2,7 +2,8 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cache } from 'react';
-import { parseDocument } from 'yaml';
+import { distance } from 'fastest-levenshtein';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 /**
@@ -62,11 +63,53 @@ export function readContentFile(file: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    const legacy = guessLegacyEncoding(bytes);
     throw new ContentError([
-      { file: shown, message: 'file is not valid UTF-8 (save it as UTF-8; GBK and Big5 are not accepted)' },
+      {
+        file: shown,
+        message: legacy
+          ? `file is encoded as ${legacy}, not UTF-8 (save it as UTF-8)`
+          : 'file is not valid UTF-8 (save it as UTF-8)',
+      },
     ]);
   }
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+// The most frequent characters of each script: decoded with the right legacy encoding, a text is full of them.
+const commonSimplified = new Set('的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实');
+const commonTraditional = new Set('的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心她本前開但因只從想實');
+
+function commonShare(text: string, common: ReadonlySet<string>): number {
+  let han = 0;
+  let hits = 0;
+  for (const char of text) {
+    if (/\p{Script=Han}/u.test(char)) {
+      han += 1;
+      if (common.has(char)) hits += 1;
+    }
+  }
+  return han === 0 ? 0 : hits / han;
+}
+
+/**
+ * Names the legacy Chinese encoding a non-UTF-8 file most likely uses, so the
+ * error tells the editor what happened; undefined when neither fits.
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): 'GBK' | 'Big5' | undefined {
+  const decode = (label: string) => {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+  const gbk = decode('gbk');
+  const big5 = decode('big5');
+  const gbkScore = gbk === undefined ? -1 : commonShare(gbk, commonSimplified);
+  const big5Score = big5 === undefined ? -1 : commonShare(big5, commonTraditional);
+  if (gbkScore <= 0 && big5Score <= 0) return undefined;
+  return gbkScore >= big5Score ? 'GBK' : 'Big5';
 }
 
 /** Lists the files with an extension in a content folder, sorted; none when the folder is missing. */
@@ -85,11 +128,18 @@ export function contentPath(...parts: string[]): string {
   return path.join(contentDir, ...parts);
 }
 
-export interface Frontmatter {
+/** Parsed YAML that remembers where each field stands, so problems can name their line. */
+export interface YamlSource {
   readonly data: unknown;
+  /** The file line of the field at a path (the key's line), or undefined when it is absent. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export interface Frontmatter {
+  readonly yaml: YamlSource;
   readonly body: string;
-  /** The line in the file where the YAML starts, to report YAML errors by file line. */
-  readonly firstLine: number;
+  /** The file line the body starts on, to report body problems by file line. */
+  readonly bodyLine: number;
 }
 
 /** Splits `---` fenced YAML frontmatter from a markdown body; throws a ContentError when missing or unterminated. */
@@ -102,16 +152,20 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
   if (end === -1) {
     throw new ContentError([{ file, line: 1, message: 'unterminated frontmatter (expected a closing "---" line)' }]);
   }
-  const yamlText = lines.slice(1, end).join('\n');
-  return { data: parseYaml(yamlText, file, 2), body: lines.slice(end + 1).join('\n'), firstLine: 2 };
+  return {
+    yaml: parseYaml(lines.slice(1, end).join('\n'), file, 2),
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
 }
 
 /**
  * Parses YAML with the core schema, so dates stay strings for our own calendar
  * check, and with aliases bounded against alias bombs.
  */
-export function parseYaml(text: string, file: string, firstLine = 1): unknown {
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) {
     throw new ContentError(
       doc.errors.map((error) => ({
@@ -121,28 +175,106 @@ export function parseYaml(text: string, file: string, firstLine = 1): unknown {
       })),
     );
   }
+  let data: unknown;
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ContentError([{ file, message: `invalid YAML: ${(error as Error).message}` }]);
+    throw new ContentError([{ file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
   }
+  return {
+    data,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      // A missing field points at the start of its block: the opening "---" of frontmatter.
+      const line = Math.max(1, firstLine - 1);
+      let offset: number | undefined;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+          if (!pair) break;
+          offset = isScalar(pair.key) ? pair.key.range?.[0] : offset;
+          node = pair.value;
+        } else if (isSeq(node) && typeof key === 'number') {
+          const item = node.items[key];
+          if (!isNode(item)) break;
+          offset = item.range?.[0] ?? offset;
+          node = item;
+        } else break;
+      }
+      return offset === undefined ? line : lineCounter.linePos(offset).line + firstLine - 1;
+    },
+  };
 }
 
-/** Validates data against a schema; throws a ContentError listing every bad field. */
-export function validate<Schema extends z.ZodType>(schema: Schema, data: unknown, file: string): z.output<Schema> {
-  const result = schema.safeParse(data);
+/** Every field name a content file may use: unknown fields are matched against these for a hint. */
+const knownFields = [
+  'title', 'date', 'updated', 'author', 'source', 'editor', 'summary', 'topics', 'script', 'copyright', 'draft',
+  'conversions', 'related', 'hot', 'items', 'time', 'topic', 'article', 'url', 'zh-hans', 'zh-hant',
+];
+
+/**
+ * Suggests the known field an unknown one was probably meant to be.
+ * @example suggestField('sumary') // => 'summary'
+ */
+export function suggestField(field: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of knownFields) {
+    const d = distance(field.toLowerCase(), name);
+    if (!best || d < best.distance) best = { name, distance: d };
+  }
+  return best && best.distance <= Math.max(1, Math.ceil(field.length / 3)) ? best.name : undefined;
+}
+
+/** Validates parsed YAML against a schema; throws a ContentError listing every bad field with its line. */
+export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlSource, file: string): z.output<Schema> {
+  const result = schema.safeParse(source.data, { reportInput: true });
   if (result.success) return result.data;
   throw new ContentError(
-    result.error.issues.flatMap((issue): ContentProblem[] =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ file, field: [...issue.path, key].join('.'), message: 'unknown field' }))
-        : [{ file, field: issue.path.length > 0 ? issue.path.join('.') : undefined, message: describeIssue(issue) }],
-    ),
+    result.error.issues.flatMap((issue): ContentProblem[] => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => {
+          const hint = suggestField(key);
+          return {
+            file,
+            line: source.lineOf([...issue.path, key]),
+            field: [...issue.path, key].join('.'),
+            message: hint ? `unknown field (did you mean \`${hint}\`?)` : 'unknown field',
+          };
+        });
+      }
+      return [
+        {
+          file,
+          line: source.lineOf(issue.path),
+          field: issue.path.length > 0 ? issue.path.join('.') : undefined,
+          message: describeIssue(issue),
+        },
+      ];
+    }),
   );
 }
 
+const expectedNames: Readonly<Record<string, string>> = {
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of fields',
+};
+
+function describeType(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required (expected ${issue.expected})`;
+  if (issue.code === 'invalid_type') {
+    const expected = expectedNames[issue.expected] ?? issue.expected;
+    return issue.input === undefined
+      ? `required (expected ${expected})`
+      : `got ${describeType(issue.input)} (expected ${expected})`;
+  }
   return issue.message;
 }
 

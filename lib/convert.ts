@@ -1,5 +1,5 @@
 import 'server-only';
-import { Converter } from 'opencc-js';
+import { Converter, Trie } from 'opencc-js';
 import type { Script } from './script';
 
 /**
@@ -11,10 +11,20 @@ import type { Script } from './script';
  * 视频 → 影片), which rewrites a journalist's words instead of their script.
  * `tw` is chosen over `hk` because Taiwan's standard is the one most
  * Traditional readers learned.
+ *
+ * Editors steer conversion two ways: `{{…}}` keeps a span exactly as written in
+ * both scripts (the braces are not shown), and override tables force a
+ * conversion. Overridden and protected spans never enter opencc-js at all, so
+ * they win over its dictionaries in every stage.
  */
 const openccLocale = { 'zh-hans': 'cn', 'zh-hant': 'tw' } as const;
 
 type Convert = (text: string) => string;
+
+/** Forced conversions: source text in the article's script → text in the other script. */
+export type Overrides = Readonly<Record<string, string>>;
+
+const noOverrides: Overrides = Object.freeze({});
 
 // Building a converter loads its dictionaries (up to a second): once per process and direction.
 const converters = new Map<string, Convert>();
@@ -29,16 +39,66 @@ function getConverter(from: Script, to: Script): Convert {
   return convert;
 }
 
-/**
- * Converts plain text written in one script to another; text already in the target script is returned as is.
- * @example convertText('软件', 'zh-hans', 'zh-hant') // => '軟件'
- */
-export function convertText(text: string, from: Script, to: Script): string {
-  if (from === to || text === '') return text;
-  return getConverter(from, to)(text);
+// One trie per override table, built the first time the table is used.
+const overrideTries = new WeakMap<Overrides, Trie | null>();
+
+function getOverrideTrie(overrides: Overrides): Trie | null {
+  let trie = overrideTries.get(overrides);
+  if (trie === undefined) {
+    const entries = Object.entries(overrides);
+    trie = entries.length === 0 ? null : new Trie();
+    for (const [source, target] of entries) trie?.addWord(source, target);
+    overrideTries.set(overrides, trie);
+  }
+  return trie;
 }
 
-/** A converter bound to one direction, for passing to renderers. */
-export function textConverter(from: Script, to: Script): Convert {
-  return (text) => convertText(text, from, to);
+function convertFree(text: string, convert: Convert, trie: Trie | null): string {
+  if (text === '') return text;
+  if (!trie) return convert(text);
+  // Longest override match wins at each position; the text between matches goes through opencc-js.
+  let out = '';
+  let pending = '';
+  let index = 0;
+  while (index < text.length) {
+    const match = trie.matchPrefix(text, index);
+    if (match) {
+      out += (pending === '' ? '' : convert(pending)) + match.value;
+      pending = '';
+      index = match.end;
+    } else {
+      const char = String.fromCodePoint(text.codePointAt(index) ?? 0);
+      pending += char;
+      index += char.length;
+    }
+  }
+  return out + (pending === '' ? '' : convert(pending));
+}
+
+const protectedSpan = /\{\{(.+?)\}\}/gs;
+
+/**
+ * Converts plain text written in one script to another, honouring `{{…}}`
+ * spans and forced conversions. Text in its own script only loses the braces.
+ * @example convertText('软件', 'zh-hans', 'zh-hant') // => '軟件'
+ * @example convertText('{{于}}小姐的头发', 'zh-hans', 'zh-hant') // => '于小姐的頭髮'
+ */
+export function convertText(text: string, from: Script, to: Script, overrides: Overrides = noOverrides): string {
+  if (text === '') return text;
+  const free =
+    from === to
+      ? (part: string) => part
+      : (part: string) => convertFree(part, getConverter(from, to), getOverrideTrie(overrides));
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(protectedSpan)) {
+    out += free(text.slice(last, match.index)) + (match[1] ?? '');
+    last = match.index + match[0].length;
+  }
+  return out + free(text.slice(last));
+}
+
+/** A converter bound to one direction and override table, for passing to renderers. */
+export function textConverter(from: Script, to: Script, overrides: Overrides = noOverrides): Convert {
+  return (text) => convertText(text, from, to, overrides);
 }

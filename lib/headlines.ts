@@ -1,8 +1,10 @@
 import 'server-only';
+import fs from 'node:fs';
 import { z } from 'zod';
 import { getAllArticleSlugs, getArticles, type Article } from './articles';
-import { cachedRead, ContentError, contentPath, displayPath, parseYaml, readContentFile, validate } from './content';
-import { textConverter } from './convert';
+import { cachedRead, contentPath, displayPath, parseYaml, readContentFile, validate } from './content';
+import { getSiteConversions } from './conversions';
+import { textConverter, type Overrides } from './convert';
 import { parseContentDate, toBeijingIso, formatHeadlineTime } from './dates';
 import { scriptPath, scripts, type Script } from './script';
 
@@ -16,53 +18,48 @@ const headlinesFile = 'headlines.yaml';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-const headlineSchema = z
-  .strictObject({
-    title: text,
-    time: z
-      .string()
-      .refine((value) => parseContentDate(value) !== undefined, {
-        message: 'expected an ISO 8601 date-time with an offset, such as 2025-07-23T16:01:00+08:00',
-      })
-      .optional(),
-    topic: text.optional(),
-    article: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected an article slug').optional(),
-    url: z
-      .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' })
-      .optional(),
-  })
-  .refine((headline) => !(headline.article && headline.url), {
-    message: 'a headline links to an article or to a url, not both',
+/** The schema of the headlines file; a linked slug must be one of the article files. */
+function headlinesSchema(knownSlugs: ReadonlySet<string>) {
+  const headline = z
+    .strictObject({
+      title: text,
+      time: z
+        .string()
+        .refine((value) => parseContentDate(value) !== undefined, {
+          message: 'expected an ISO 8601 date-time with an offset, such as 2025-07-23T16:01:00+08:00',
+        })
+        .optional(),
+      topic: text.optional(),
+      article: z
+        .string()
+        .refine((slug) => knownSlugs.has(slug), { error: (issue) => `no article has the slug "${String(issue.input)}"` })
+        .optional(),
+      url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
+    })
+    .refine((item) => !(item.article && item.url), {
+      message: 'a headline links to an article or to a url, not both',
+    });
+  const list = z.strictObject({ title: text, items: z.array(headline).min(1, 'must list at least one headline') });
+  return z.strictObject({
+    script: z.enum(scripts, { error: 'expected zh-hans or zh-hant, the script the file is written in' }),
+    related: list,
+    hot: list,
   });
-
-const listSchema = z.strictObject({ title: text, items: z.array(headlineSchema).min(1, 'must list at least one headline') });
-
-const headlinesSchema = z.strictObject({
-  script: z.enum(scripts, { error: 'expected zh-hans or zh-hant, the script the file is written in' }),
-  related: listSchema,
-  hot: listSchema,
-});
-
-export type HeadlinesData = z.output<typeof headlinesSchema>;
-type ListName = 'related' | 'hot';
-
-/** Parses the headlines file's text and checks that every linked slug is a known article. */
-export function parseHeadlines(file: string, source: string, knownSlugs: ReadonlySet<string>): HeadlinesData {
-  const shown = displayPath(file);
-  const data = validate(headlinesSchema, parseYaml(source, shown), shown);
-  const problems = (['related', 'hot'] as const).flatMap((list) =>
-    data[list].items.flatMap((headline, index) =>
-      headline.article && !knownSlugs.has(headline.article)
-        ? [{ file: shown, field: `${list}.items.${index}.article`, message: `no article has the slug "${headline.article}"` }]
-        : [],
-    ),
-  );
-  if (problems.length > 0) throw new ContentError(problems);
-  return data;
 }
 
-const readHeadlines = cachedRead((): HeadlinesData => {
+export type HeadlinesData = z.output<ReturnType<typeof headlinesSchema>>;
+type ListName = 'related' | 'hot';
+
+/** Parses the headlines file's text; every problem, unknown slugs included, is reported at once. */
+export function parseHeadlines(file: string, source: string, knownSlugs: ReadonlySet<string>): HeadlinesData {
+  const shown = displayPath(file);
+  return validate(headlinesSchema(knownSlugs), parseYaml(source, shown), shown);
+}
+
+/** The headlines file, validated against the article files; undefined when a site has none. */
+export const readHeadlines = cachedRead((): HeadlinesData | undefined => {
   const file = contentPath(headlinesFile);
+  if (!fs.existsSync(file)) return undefined;
   return parseHeadlines(file, readContentFile(file), new Set(getAllArticleSlugs()));
 });
 
@@ -89,8 +86,13 @@ export interface HeadlineListView {
  * script, external URLs as they are, and text converted. A headline pointing
  * at an article that is not published (a draft) shows as plain text.
  */
-export function viewHeadlines(data: HeadlinesData, published: readonly Article[], script: Script): HeadlineListView[] {
-  const convert = textConverter(data.script, script);
+export function viewHeadlines(
+  data: HeadlinesData,
+  published: readonly Article[],
+  script: Script,
+  overrides: Overrides = {},
+): HeadlineListView[] {
+  const convert = textConverter(data.script, script, overrides);
   const publishedSlugs = new Set(published.map((article) => article.slug));
   return (['related', 'hot'] as const).map((name) => ({
     name,
@@ -117,5 +119,6 @@ export function viewHeadlines(data: HeadlinesData, published: readonly Article[]
 
 /** The sidebar lists for a script, from content/headlines.yaml. */
 export function getHeadlineLists(script: Script): HeadlineListView[] {
-  return viewHeadlines(readHeadlines(), getArticles(), script);
+  const data = readHeadlines();
+  return data ? viewHeadlines(data, getArticles(), script, getSiteConversions()[script]) : [];
 }

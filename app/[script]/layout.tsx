@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
+import { assertValidContent } from '@/lib/check';
 import { getScriptInfo, isScript, scripts } from '@/lib/script';
 import '../globals.css';
 
@@ -7,6 +8,8 @@ import '../globals.css';
 export const dynamicParams = false;
 
 export function generateStaticParams() {
+  // Every page hangs off this layout: checking here stops the build on any bad file before a page is made.
+  assertValidContent();
   return scripts.map((script) => ({ script }));
 }
 

@@ -42,10 +42,10 @@ describe('parseArticle', () => {
     const problems = problemsOf(() => parseArticle('content/articles/bad.md', bad));
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^content\/articles\/bad\.md — title: required/),
-        expect.stringMatching(/^content\/articles\/bad\.md — date: "2025-13-45" is not a date/),
-        expect.stringMatching(/^content\/articles\/bad\.md — script: expected zh-hans or zh-hant/),
-        expect.stringMatching(/^content\/articles\/bad\.md — data: unknown field/),
+        'content/articles/bad.md:1 — title: required (expected text)',
+        expect.stringMatching(/^content\/articles\/bad\.md:2 — date: "2025-13-45" is not a date/),
+        expect.stringMatching(/^content\/articles\/bad\.md:6 — script: expected zh-hans or zh-hant/),
+        'content/articles/bad.md:7 — data: unknown field (did you mean `date`?)',
       ]),
     );
     expect(problems).toHaveLength(4);

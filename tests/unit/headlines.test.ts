@@ -58,7 +58,7 @@ describe('headlines', () => {
 
   it('refuses a headline pointing at a slug no article has, naming the field', () => {
     expect(() => parse(file, ['our-story'])).toThrow(
-      'content/headlines.yaml — related.items.1.article: no article has the slug "draft-story"',
+      'content/headlines.yaml:10 — related.items.1.article: no article has the slug "draft-story"',
     );
   });
 

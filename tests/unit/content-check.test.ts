@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Every kind of mistake an editor can make, one per file in tests/fixtures/malformed.
+const fixture = path.resolve('tests/fixtures/malformed');
+const at = (file: string) => `tests/fixtures/malformed/${file}`;
+
+const expected: Record<string, readonly string[]> = {
+  'articles/missing-fields.md': [':1 — title: required (expected text)', ':1 — author: required (expected text)'],
+  'articles/wrong-types.md': [
+    ':8 — draft: got string "yes" (expected true or false)',
+    ':9 — topics: got string "人工智能" (expected a list)',
+  ],
+  'articles/impossible-date.md': [':3 — date: "2025-13-45" is not a date'],
+  'articles/date-without-offset.md': [':3 — date: "2025-07-23T10:00:00" is not a date'],
+  'articles/unknown-field.md': [':8 — titel: unknown field (did you mean `title`?)'],
+  'articles/Not_A_Slug.md': [' — slug: file name "Not_A_Slug" is not a slug'],
+  'articles/empty-body.md': [' — body: the article has no body'],
+  'articles/unterminated-frontmatter.md': [':1 — unterminated frontmatter (expected a closing "---" line)'],
+  'articles/no-frontmatter.md': [':1 — missing frontmatter'],
+  'articles/bad-script.md': [':7 — script: expected zh-hans or zh-hant'],
+  'articles/broken-yaml.md': [':5 — invalid YAML: Flow sequence'],
+  'articles/placeholder-left.md': [':6 — summary: still holds the placeholder 【待填】'],
+  'articles/too-long-summary.md': [':6 — summary: must be at most 300 characters'],
+  'articles/gbk-encoded.md': [' — file is encoded as GBK, not UTF-8 (save it as UTF-8)'],
+  'articles/big5-encoded.md': [' — file is encoded as Big5, not UTF-8 (save it as UTF-8)'],
+  'articles/missing-photo.md': [':12 — body image /images/nowhere.jpg: no such file public/images/nowhere.jpg'],
+  'articles/photo-without-caption.md': [
+    ':12 — body image /images/pixel.png: missing alt text',
+    ":12 — body image /images/pixel.png: width and height must be the file's size (expected width=\"2\" height=\"2\")",
+    ':12 — body image /images/pixel.png: a photo needs a caption and a credit',
+  ],
+  'articles/oversized.md': [' — file is 600000 bytes (expected at most 524288)'],
+  'headlines.yaml': [
+    ':8 — related.items.1.article: no article has the slug "no-such-story"',
+    ':13 — hot.items.0.time: expected an ISO 8601 date-time with an offset',
+  ],
+  'conversions.yaml': [':3 — zh-tw: unknown field'],
+};
+
+let site: string;
+
+beforeAll(() => {
+  // The oversized file is made here rather than committed: half a megabyte of nothing.
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'malformed-'));
+  fs.cpSync(fixture, site, { recursive: true });
+  const bytes = Buffer.alloc(600_000, 'a');
+  fs.writeFileSync(path.join(site, 'articles/oversized.md'), bytes);
+  vi.stubEnv('CONTENT_DIR', site);
+  vi.resetModules();
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  fs.rmSync(site, { recursive: true, force: true });
+});
+
+async function check() {
+  const { checkContent } = await import('@/lib/check');
+  const { formatProblem } = await import('@/lib/content');
+  const report = checkContent(new Date('2026-01-01T00:00:00Z'), path.join(site, 'public'));
+  const shown = path.relative(process.cwd(), site);
+  return { report, lines: report.problems.map((problem) => formatProblem(problem).replace(shown, 'tests/fixtures/malformed')) };
+}
+
+describe('npm run check on a site full of mistakes', () => {
+  it.each(Object.entries(expected))('explains what is wrong with %s', async (file, messages) => {
+    const { lines } = await check();
+    const ofFile = lines.filter((line) => line.startsWith(`${at(file)}:`) || line.startsWith(`${at(file)} `));
+    expect(ofFile).toHaveLength(messages.length);
+    for (const message of messages) expect(ofFile).toContainEqual(expect.stringContaining(at(file) + message));
+  });
+
+  it('reports nothing else: every problem belongs to a file above', async () => {
+    const { lines } = await check();
+    const known = Object.keys(expected).map(at);
+    expect(lines.filter((line) => !known.some((file) => line.startsWith(`${file}:`) || line.startsWith(`${file} `)))).toEqual([]);
+  });
+
+  it('accepts a file with a byte-order mark and CRLF line endings', async () => {
+    const { report } = await check();
+    expect(report.articles).toContainEqual({ slug: 'bom-and-crlf', state: 'published', date: '2025-07-23' });
+  });
+
+  it('treats a future date as scheduled, not as an error', async () => {
+    const { report } = await check();
+    expect(report.articles).toContainEqual({ slug: 'scheduled-story', state: 'scheduled', date: '2999-01-01T08:00:00+08:00' });
+  });
+});
