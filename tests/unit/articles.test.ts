@@ -110,12 +110,24 @@ describe('getArticles', () => {
     expect(getArticles().map((article) => article.slug)).toContain('draft-story');
   });
 
+  it('applies the site-wide conversions table, and lets an article’s own table win over it', async () => {
+    const { getArticle, viewArticle, parseArticle } = await loadArticles('production');
+    const story = getArticle('published-story');
+    if (!story) throw new Error('fixture missing');
+    expect(viewArticle(story, 'zh-hant').title).toBe('軟體發佈會');
+    const own = parseArticle(
+      'content/articles/own-table.md',
+      '---\ntitle: 软件\ndate: 2025-07-23\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\nconversions:\n  软件: 軟件\n---\n正文。\n',
+    );
+    expect(viewArticle(own, 'zh-hant').title).toBe('軟件');
+  });
+
   it('shows an article in its own script as written and converts it to the other', async () => {
     const { getArticle, viewArticle, renderArticleBody } = await loadArticles('production');
     const article = getArticle('published-story');
     if (!article) throw new Error('fixture missing');
     expect(viewArticle(article, 'zh-hans').title).toBe('软件发布会');
-    expect(viewArticle(article, 'zh-hant').title).toBe('軟件發佈會');
+    expect(viewArticle(article, 'zh-hant').title).toBe('軟體發佈會');
     expect(renderArticleBody(article, 'zh-hant')).toBe('<p>正文第一段。</p>\n');
   });
 });
