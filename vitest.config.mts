@@ -12,7 +12,9 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // The integration tests start the editors' commands and next dev: slower than a unit test.
+    testTimeout: 60_000,
     environment: 'node',
   },
 });

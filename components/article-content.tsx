@@ -2,6 +2,7 @@ import type { ArticleView } from '@/lib/articles';
 import { formatChineseDate } from '@/lib/dates';
 import { getLabels } from '@/lib/labels';
 import { SanitizedHtml } from './sanitized-html';
+import { StateBadge } from './state-badge';
 
 /** One article: headline, byline, date, body with its captions, then rights and the responsible editor. */
 export function ArticleContent({ view, bodyHtml }: { readonly view: ArticleView; readonly bodyHtml: string }) {
@@ -10,6 +11,7 @@ export function ArticleContent({ view, bodyHtml }: { readonly view: ArticleView;
   return (
     <article className="article">
       <header className="article-header">
+        <StateBadge state={view.state} labels={labels} />
         <h1>{view.title}</h1>
         <p className="byline">
           <span className="author">

@@ -1,13 +1,16 @@
 import type { ArticleView } from '@/lib/articles';
 import { formatChineseDate } from '@/lib/dates';
+import type { Labels } from '@/lib/labels';
 import { scriptPath } from '@/lib/script';
+import { StateBadge } from './state-badge';
 
 /** The home page's list: newest first, each with its date and summary. */
-export function ArticleList({ views }: { readonly views: readonly ArticleView[] }) {
+export function ArticleList({ views, labels }: { readonly views: readonly ArticleView[]; readonly labels: Labels }) {
   return (
     <ol className="article-list">
       {views.map((view) => (
         <li key={view.article.slug}>
+          <StateBadge state={view.state} labels={labels} />
           <h2>
             <a href={scriptPath(view.script, `/articles/${view.article.slug}`)}>{view.title}</a>
           </h2>

@@ -86,8 +86,10 @@ export function parseArticle(file: string, source: string): Article {
     problems.push(...error.problems);
   }
   if (body.trim() === '') problems.push({ file: shown, field: 'body', message: 'the article has no body' });
-  if (frontmatter && !frontmatter.draft) {
-    for (const [field, value] of Object.entries({ ...frontmatter, body })) {
+  // Checked on the raw fields, so a leftover placeholder is reported even beside other mistakes.
+  const raw: Record<string, unknown> = typeof yaml.data === 'object' && yaml.data !== null ? { ...yaml.data } : {};
+  if (raw.draft !== true) {
+    for (const [field, value] of Object.entries({ ...raw, body })) {
       if (typeof value === 'string' && value.includes(placeholder)) {
         problems.push({
           file: shown,
@@ -158,6 +160,8 @@ export interface ArticleView {
   readonly editor?: string;
   readonly topics: readonly string[];
   readonly copyright?: string;
+  /** Drafts and scheduled articles only ever show in `next dev`, with a badge. */
+  readonly state: PublicationState;
 }
 
 /** Converts an article's visible text (everything but the body) into a script. */
@@ -173,6 +177,7 @@ export function viewArticle(article: Article, script: Script): ArticleView {
     editor: article.editor === undefined ? undefined : convert(article.editor),
     topics: article.topics.map(convert),
     copyright: article.copyright === undefined ? undefined : convert(article.copyright),
+    state: publicationState(article),
   };
 }
 

@@ -24,6 +24,8 @@ const simplified = {
   notFoundBody: '这个网址没有对应的页面，也许文章已经移走，或者网址有误。',
   backHome: '返回首页',
   attribution: '文章版权归原作者及来源所有。',
+  draft: '草稿',
+  scheduled: '定时发布',
 } as const;
 
 export type Labels = { readonly [Key in keyof typeof simplified]: string };

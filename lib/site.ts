@@ -19,11 +19,13 @@ function readBaseUrl(value: string | undefined): URL {
   return url;
 }
 
+const defaultScript: Script = 'zh-hans';
+
 export const site = {
   /** Written in Simplified and converted like every other label. */
   name: '同文新闻',
   /** The script `/` falls back to when neither cookie nor Accept-Language decides. */
-  defaultScript: 'zh-hans' satisfies Script as Script,
+  defaultScript,
   /** Absolute origin for canonical links; set SITE_URL in production. */
   baseUrl: readBaseUrl(process.env.SITE_URL),
   /** Drafts show in `next dev` only; a production build never contains them. */

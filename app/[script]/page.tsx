@@ -22,7 +22,7 @@ export default async function HomePage({ params }: Props) {
   return (
     <PageShell script={script} path="">
       <h1 className="page-title">{labels.articles}</h1>
-      <ArticleList views={getArticles().map((article) => viewArticle(article, script))} />
+      <ArticleList views={getArticles().map((article) => viewArticle(article, script))} labels={labels} />
     </PageShell>
   );
 }
