@@ -43,4 +43,15 @@ describe('converting rendered articles', () => {
       '<figure class="caption-only"><figcaption>孙正义出席记者会。<span class="credit">视觉中国</span></figcaption></figure>',
     );
   });
+
+  it('keeps a photo with its size, and converts its alt text, caption and credit', () => {
+    expect(
+      renderMarkdown(
+        '<figure><img src="/images/孙正义.jpg" alt="孙正义在记者会上" width="1200" height="800"><figcaption>记者会。<span class="credit">视觉中国</span></figcaption></figure>',
+        toHant,
+      ),
+    ).toBe(
+      '<figure><img src="/images/孙正义.jpg" alt="孫正義在記者會上" width="1200" height="800" /><figcaption>記者會。<span class="credit">視覺中國</span></figcaption></figure>',
+    );
+  });
 });
