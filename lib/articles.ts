@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { cachedRead, collectProblems, ContentError, displayPath, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
+import { cachedRead, collectProblems, ContentError, displayPath, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
 import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
@@ -73,7 +73,7 @@ export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function parseArticle(file: string, source: string): Article {
   const shown = displayPath(file);
   const slug = path.basename(file, '.md');
-  const problems = [];
+  const problems: ContentProblem[] = [];
   if (!slugPattern.test(slug)) {
     problems.push({ file: shown, field: 'slug', message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)` });
   }
