@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     // The integration tests start the editors' commands and next dev: slower than a unit test.
-    testTimeout: 60_000,
+    testTimeout: 150_000,
     environment: 'node',
   },
 });

@@ -11,7 +11,7 @@ let contentDir: string;
 let server: ChildProcess;
 
 async function get(pathname: string): Promise<{ status: number; html: string }> {
-  const response = await fetch(origin + pathname, { signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(origin + pathname, { signal: AbortSignal.timeout(120_000) });
   return { status: response.status, html: await response.text() };
 }
 
@@ -23,16 +23,17 @@ beforeAll(async () => {
     detached: true,
     stdio: 'ignore',
   });
-  const deadline = Date.now() + 60_000;
+  // The first request compiles the app: on a busy two-core machine that can take a minute or more.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
-      if ((await fetch(`${origin}/zh-hans`, { signal: AbortSignal.timeout(60_000) })).ok) break;
+      if ((await fetch(`${origin}/zh-hans`, { signal: AbortSignal.timeout(120_000) })).ok) break;
     } catch (error) {
       if (Date.now() > deadline) throw error;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}, 120_000);
+}, 320_000);
 
 afterAll(() => {
   // next dev forks workers: stop the whole process group.
