@@ -1,8 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
+/*
+ * Three servers, started in this order (Playwright starts them one after the other):
+ * the static export behind a plain static file server, the same files behind
+ * nginx with deploy/nginx.conf, and `next start`. The export builds first
+ * because `next build` in either mode writes .next, which `next start` reads.
+ */
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const staticPort = port + 1;
+const nginxPort = port + 2;
+const url = (serverPort: number) => `http://127.0.0.1:${serverPort}`;
 
 /**
  * The browser: CHROMIUM_PATH if set, else Debian's Chromium where installed,
@@ -19,27 +28,51 @@ function chromiumLaunchOptions() {
   };
 }
 
+/** nginx from NGINX_PATH or the PATH; CI installs it, a laptop without it skips the nginx tests. */
+function findNginx(): string | undefined {
+  const candidates = [process.env.NGINX_PATH, 'nginx', '/usr/sbin/nginx'];
+  return candidates.find((candidate): candidate is string => !!candidate && spawnSync(candidate, ['-v']).status === 0);
+}
+const nginx = findNginx();
+if (!nginx && process.env.CI) throw new Error('nginx is required in CI (apt-get install -y nginx)');
+
+const env = { NEXT_TELEMETRY_DISABLED: '1' };
+const use = { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() };
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   timeout: 30_000,
-  use: {
-    baseURL,
-    trace: 'retain-on-failure',
-    launchOptions: chromiumLaunchOptions(),
-  },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
-  webServer: {
-    // Browser tests run against the production build, never the dev server.
-    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${port}`,
-    url: `${baseURL}/zh-hans`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-    stdout: 'pipe',
-  },
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'next-start', testMatch: ['reader.spec.ts', 'search-engines.spec.ts', 'next-start.spec.ts'], use: { ...use, baseURL: url(port) } },
+    { name: 'static-export', testMatch: ['search-engines.spec.ts', 'static-export.spec.ts'], use: { ...use, baseURL: url(staticPort) } },
+    ...(nginx ? [{ name: 'nginx', testMatch: ['nginx.spec.ts'], use: { ...use, baseURL: url(nginxPort) } }] : []),
+  ],
+  webServer: [
+    {
+      command: `npm run export && node tests/support/serve-static.mjs ${staticPort}`,
+      url: `${url(staticPort)}/zh-hans`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      env,
+      stdout: 'pipe',
+    },
+    ...(nginx
+      ? [{ command: `node tests/support/serve-nginx.mjs ${nginxPort} ${nginx}`, url: `${url(nginxPort)}/zh-hans`, timeout: 30_000, reuseExistingServer: !process.env.CI }]
+      : []),
+    {
+      // Browser tests run against the production build, never the dev server.
+      command: `npx next build && npx next start --hostname 127.0.0.1 --port ${port}`,
+      url: `${url(port)}/zh-hans`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      env,
+      stdout: 'pipe',
+    },
+  ],
 });

@@ -16,5 +16,7 @@ export default defineConfig({
     // The integration tests start the editors' commands and next dev: slower than a unit test.
     testTimeout: 150_000,
     environment: 'node',
+    // Absolute URLs in metadata, feeds and the sitemap come out on this origin, whatever the shell sets.
+    env: { SITE_URL: 'https://news.example.com' },
   },
 });

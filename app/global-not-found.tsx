@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
-import { NotFoundContent } from '@/components/not-found-content';
+import { BilingualNotFoundContent, NotFoundContent } from '@/components/not-found-content';
 import { getLabels } from '@/lib/labels';
-import { getScriptInfo, negotiateScript, scriptCookie } from '@/lib/script';
+import { getScriptInfo, negotiateScript, scriptCookie, scripts } from '@/lib/script';
 import { site } from '@/lib/site';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: getLabels(await readerScript()).notFoundTitle, robots: { index: false } };
+  const title = site.staticExport
+    ? scripts.map((script) => getLabels(script).notFoundTitle).join(' · ')
+    : getLabels(await readerScript()).notFoundTitle;
+  return { title, robots: { index: false } };
 }
 
 async function readerScript() {
@@ -17,6 +20,16 @@ async function readerScript() {
 
 // Every unmatched URL lands here, outside the [script] layout, so this page sets its own <html lang>.
 export default async function GlobalNotFound() {
+  // The export is plain files: no request to negotiate with, so one page in both scripts.
+  if (site.staticExport) {
+    return (
+      <html lang="zh">
+        <body>
+          <BilingualNotFoundContent />
+        </body>
+      </html>
+    );
+  }
   const script = await readerScript();
   return (
     <html lang={getScriptInfo(script).lang}>

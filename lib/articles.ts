@@ -6,8 +6,9 @@ import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
 import { renderMarkdown } from './markdown';
+import { findImageSources } from './sanitize';
 import { scripts, type Script } from './script';
-import { site } from './site';
+import { absoluteUrl, site } from './site';
 
 /** Articles: the markdown files in content/articles, validated, and their views in each script. */
 
@@ -159,6 +160,8 @@ export interface ArticleView {
   readonly source: string;
   readonly editor?: string;
   readonly topics: readonly string[];
+  /** The section search engines file the article under: its first topic. */
+  readonly section?: string;
   readonly copyright?: string;
   /** Drafts and scheduled articles only ever show in `next dev`, with a badge. */
   readonly state: PublicationState;
@@ -176,6 +179,7 @@ export function viewArticle(article: Article, script: Script): ArticleView {
     source: convert(article.source),
     editor: article.editor === undefined ? undefined : convert(article.editor),
     topics: article.topics.map(convert),
+    section: article.topics[0] === undefined ? undefined : convert(article.topics[0]),
     copyright: article.copyright === undefined ? undefined : convert(article.copyright),
     state: publicationState(article),
   };
@@ -202,4 +206,11 @@ export function articleConverter(article: Article, script: Script): (text: strin
     byScript.set(script, overrides);
   }
   return textConverter(article.script, script, overrides);
+}
+
+/** The absolute URL of the article's first photo, for link previews and structured data; undefined when it has none. */
+export function findArticleImage(article: Article): string | undefined {
+  // Conversion never touches `src`, so the body as written is enough.
+  const [first] = findImageSources(renderMarkdown(article.body));
+  return first === undefined ? undefined : absoluteUrl(first);
 }

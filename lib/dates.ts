@@ -56,24 +56,25 @@ const beijingParts = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
+  second: '2-digit',
   hourCycle: 'h23',
 });
 
-function partsInBeijing(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+function partsInBeijing(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = Object.fromEntries(beijingParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
     year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '',
-    hour: parts.hour ?? '', minute: parts.minute ?? '',
+    hour: parts.hour ?? '', minute: parts.minute ?? '', second: parts.second ?? '',
   };
 }
 
 /**
- * The instant as an ISO date-time in Beijing time, for `<time datetime>`.
+ * The instant as an RFC 3339 date-time in Beijing time, for `<time datetime>` and feeds.
  * @example toBeijingIso(new Date('2025-07-23T08:01:00Z')) // => '2025-07-23T16:01:00+08:00'
  */
 export function toBeijingIso(instant: Date): string {
   const p = partsInBeijing(instant);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${newsroomOffset}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${newsroomOffset}`;
 }
 
 /**

@@ -87,3 +87,61 @@ const plainPolicy = policyFor(undefined);
 export function sanitizeArticleHtml(html: string, convert?: Convert): string {
   return sanitize(html, convert ? policyFor(convert) : plainPolicy);
 }
+
+/** The plain policy with the transforms of `a` and `img` followed by extra steps, for passes over HTML that is already clean. */
+function withTransforms(after: { readonly a?: AttributeStep; readonly img?: AttributeStep }): IOptions {
+  const transformTags = { ...plainPolicy.transformTags };
+  for (const tagName of ['a', 'img'] as const) {
+    const step = after[tagName];
+    if (!step) continue;
+    const own = transformTags[tagName];
+    transformTags[tagName] = (name: string, attribs: sanitize.Attributes) => {
+      const tag = typeof own === 'function' ? own(name, attribs) : { tagName: name, attribs };
+      return { tagName: tag.tagName, attribs: step(tag.attribs) };
+    };
+  }
+  return { ...plainPolicy, transformTags };
+}
+
+type AttributeStep = (attribs: sanitize.Attributes) => sanitize.Attributes;
+
+/**
+ * The `src` of every image in sanitized HTML, in document order.
+ * @example findImageSources('<p><img src="/a.jpg" alt="" /></p>') // => ['/a.jpg']
+ */
+export function findImageSources(html: string): string[] {
+  const sources: string[] = [];
+  sanitize(
+    html,
+    withTransforms({
+      img: (attribs) => {
+        if (attribs.src) sources.push(attribs.src);
+        return attribs;
+      },
+    }),
+  );
+  return sources;
+}
+
+/** An attribute step that resolves one URL attribute against a base, dropping it when it cannot be resolved. */
+function resolveAttribute(name: string, base: URL): AttributeStep {
+  return (attribs) =>
+    Object.fromEntries(
+      Object.entries(attribs).flatMap(([key, value]): [string, string][] => {
+        if (key !== name) return [[key, value]];
+        try {
+          return [[key, new URL(value, base).href]];
+        } catch {
+          return [];
+        }
+      }),
+    );
+}
+
+/**
+ * Makes the links and image sources of sanitized HTML absolute, for HTML read away from the site (feeds).
+ * @example absolutizeUrls('<a href="/zh-hans">首页</a>', new URL('https://news.example.com/')) // => '<a href="https://news.example.com/zh-hans">首页</a>'
+ */
+export function absolutizeUrls(html: string, base: URL): string {
+  return sanitize(html, withTransforms({ a: resolveAttribute('href', base), img: resolveAttribute('src', base) }));
+}

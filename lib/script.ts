@@ -10,6 +10,8 @@ export type Script = (typeof scripts)[number];
 interface ScriptInfo {
   /** The BCP 47 tag for `<html lang>` and `hreflang`. */
   readonly lang: 'zh-Hans' | 'zh-Hant';
+  /** The Open Graph locale, which knows regions rather than scripts. */
+  readonly ogLocale: 'zh_CN' | 'zh_TW';
   /** The one-character label of the switch, written in this script. */
   readonly label: string;
   /** The script's name, written in this script. */
@@ -17,8 +19,8 @@ interface ScriptInfo {
 }
 
 const scriptInfo: Readonly<Record<Script, ScriptInfo>> = {
-  'zh-hans': { lang: 'zh-Hans', label: '简', name: '简体中文' },
-  'zh-hant': { lang: 'zh-Hant', label: '繁', name: '繁體中文' },
+  'zh-hans': { lang: 'zh-Hans', ogLocale: 'zh_CN', label: '简', name: '简体中文' },
+  'zh-hant': { lang: 'zh-Hant', ogLocale: 'zh_TW', label: '繁', name: '繁體中文' },
 };
 
 /** The cookie that remembers the reader's script. */

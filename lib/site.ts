@@ -16,6 +16,10 @@ function readBaseUrl(value: string | undefined): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`SITE_URL must be an absolute http(s) URL, got "${raw}"`);
   }
+  // Pages live at the root of the origin; a path here would silently vanish from every link.
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`SITE_URL must be an origin such as https://news.example.com, without a path, got "${raw}"`);
+  }
   return url;
 }
 
@@ -30,4 +34,14 @@ export const site = {
   baseUrl: readBaseUrl(process.env.SITE_URL),
   /** Drafts show in `next dev` only; a production build never contains them. */
   showDrafts: process.env.NODE_ENV === 'development',
+  /** `npm run export` builds plain files: no request headers, so nothing may depend on them. */
+  staticExport: process.env.STATIC_EXPORT === '1',
 } as const;
+
+/**
+ * The absolute URL of a site path, on the configured origin.
+ * @example absoluteUrl('/zh-hans/feed.xml') // => 'https://news.example.com/zh-hans/feed.xml'
+ */
+export function absoluteUrl(path: string): string {
+  return new URL(path, site.baseUrl).href;
+}

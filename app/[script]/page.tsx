@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article-list';
+import { JsonLd } from '@/components/json-ld';
 import { PageShell } from '@/components/page-shell';
 import { getArticles, viewArticle } from '@/lib/articles';
 import { getLabels } from '@/lib/labels';
 import { pageMetadata } from '@/lib/metadata';
 import { isScript } from '@/lib/script';
+import { webSiteData } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ script: string }> };
 
@@ -21,6 +23,7 @@ export default async function HomePage({ params }: Props) {
   const labels = getLabels(script);
   return (
     <PageShell script={script} path="">
+      <JsonLd data={webSiteData(script)} />
       <h1 className="page-title">{labels.articles}</h1>
       <ArticleList views={getArticles().map((article) => viewArticle(article, script))} labels={labels} />
     </PageShell>

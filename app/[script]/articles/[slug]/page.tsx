@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleContent } from '@/components/article-content';
 import { HeadlinesSidebar } from '@/components/headlines-sidebar';
+import { JsonLd } from '@/components/json-ld';
 import { PageShell } from '@/components/page-shell';
-import { getArticle, getArticles, renderArticleBody, viewArticle } from '@/lib/articles';
+import { findArticleImage, getArticle, getArticles, renderArticleBody, viewArticle } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
 import { pageMetadata } from '@/lib/metadata';
 import { isScript } from '@/lib/script';
+import { breadcrumbData, newsArticleData } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ script: string; slug: string }> };
 
@@ -21,18 +23,21 @@ async function readParams(params: Props['params']) {
   const { script, slug } = await params;
   const article = getArticle(slug);
   if (!isScript(script) || !article) notFound();
-  return { script, article, view: viewArticle(article, script) };
+  return { script, article, view: viewArticle(article, script), image: findArticleImage(article) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { script, article, view } = await readParams(params);
-  return pageMetadata({ script, path: `/articles/${article.slug}`, title: view.title, description: view.summary });
+  const { script, article, view, image } = await readParams(params);
+  const path = `/articles/${article.slug}`;
+  return pageMetadata({ script, path, title: view.title, description: view.summary, article: view, image });
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { script, article, view } = await readParams(params);
+  const { script, article, view, image } = await readParams(params);
   return (
     <PageShell script={script} path={`/articles/${article.slug}`}>
+      <JsonLd data={newsArticleData(view, image)} />
+      <JsonLd data={breadcrumbData(view)} />
       <div className="article-layout">
         <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} />
         <HeadlinesSidebar lists={getHeadlineLists(script)} script={script} />

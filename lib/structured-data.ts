@@ -1,0 +1,89 @@
+import type { BreadcrumbList, NewsArticle, Thing, WebSite, WithContext } from 'schema-dts';
+import type { ArticleView } from './articles';
+import { getLabels } from './labels';
+import { getScriptInfo, scriptPath, type Script } from './script';
+import { absoluteUrl } from './site';
+
+/**
+ * Schema.org JSON-LD for search engines, built from the same views the pages
+ * render, so every value is one the reader sees: the h1, the byline, the
+ * `<time datetime>`, the topics.
+ */
+
+function publisher(script: Script) {
+  const labels = getLabels(script);
+  return { '@type': 'Organization', name: labels.siteName, url: absoluteUrl(scriptPath(script)) } as const;
+}
+
+/** The NewsArticle of an article page; `image` is the absolute URL of its first photo, when it has one. */
+export function newsArticleData(view: ArticleView, image?: string): WithContext<NewsArticle> {
+  const { article, script } = view;
+  const url = absoluteUrl(scriptPath(script, `/articles/${article.slug}`));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: view.title,
+    description: view.summary,
+    datePublished: article.date.iso,
+    // Search engines ask for dateModified on every article; an article never updated was last changed when published.
+    dateModified: (article.updated ?? article.date).iso,
+    author: { '@type': 'Person', name: view.author },
+    publisher: publisher(script),
+    sourceOrganization: { '@type': 'Organization', name: view.source },
+    inLanguage: getScriptInfo(script).lang,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    isAccessibleForFree: true,
+    ...(view.section === undefined ? {} : { articleSection: view.section }),
+    ...(view.topics.length === 0 ? {} : { keywords: [...view.topics] }),
+    ...(image === undefined ? {} : { image: [image] }),
+    ...(view.copyright === undefined ? {} : { copyrightNotice: view.copyright }),
+  };
+}
+
+/** The trail from the home page of a script to an article. */
+export function breadcrumbData(view: ArticleView): WithContext<BreadcrumbList> {
+  const { article, script } = view;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: getLabels(script).home, item: absoluteUrl(scriptPath(script)) },
+      {
+        '@type': 'ListItem',
+        position: 2,
+        name: view.title,
+        item: absoluteUrl(scriptPath(script, `/articles/${article.slug}`)),
+      },
+    ],
+  };
+}
+
+/** The WebSite of a script's home page. */
+export function webSiteData(script: Script): WithContext<WebSite> {
+  const labels = getLabels(script);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: labels.siteName,
+    description: labels.siteDescription,
+    url: absoluteUrl(scriptPath(script)),
+    inLanguage: getScriptInfo(script).lang,
+    publisher: publisher(script),
+  };
+}
+
+/**
+ * JSON-LD as text safe inside `<script>`: `<`, `>` and `&` become JSON escapes, so no
+ * field can close the element (`</script>`) or open a comment, and U+2028/U+2029 are
+ * escaped for older JavaScript parsers.
+ * @example serializeJsonLd({ '@context': 'https://schema.org', '@type': 'Thing', name: '</script>' }) // => '{"@context":"https://schema.org","@type":"Thing","name":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(data: WithContext<Thing>): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,91 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+
+// The static export behind nginx with the shipped deploy/nginx.conf.
+
+const slug = 'stargate-openai-softbank-rift';
+const articlePath = (script: string) => `/${script}/articles/${slug}`;
+
+function expectSecurityHeaders(response: APIResponse) {
+  const headers = response.headers();
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  const csp = headers['content-security-policy'] ?? '';
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) expect(csp).toContain(directive);
+  // No version in the Server header.
+  expect(headers.server ?? '').toBe('nginx');
+  expect(headers).not.toHaveProperty('x-powered-by');
+}
+
+for (const [acceptLanguage, cookie, target] of [
+  ['zh-CN,zh;q=0.9', undefined, '/zh-hans'],
+  ['zh-TW,zh;q=0.9', undefined, '/zh-hant'],
+  ['en-US,en;q=0.9,zh-HK;q=0.8', undefined, '/zh-hant'],
+  ['zh-Hant-CN', undefined, '/zh-hant'],
+  ['zh-SG', undefined, '/zh-hans'],
+  ['zh-MO', undefined, '/zh-hant'],
+  ['zh-HK', 'zh-hans', '/zh-hans'],
+  ['zh-CN', 'zh-hant', '/zh-hant'],
+  ['zh-TW', 'nonsense', '/zh-hant'],
+  ['en-US', undefined, '/zh-hans'],
+] as const) {
+  test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
+    const response = await request.get('/', {
+      maxRedirects: 0,
+      headers: { 'Accept-Language': acceptLanguage, ...(cookie ? { Cookie: `script=${cookie}` } : {}) },
+    });
+    expect(response.status()).toBe(307);
+    expect(response.headers().location).toBe(target);
+    expect(response.headers()['cache-control']).toBe('private, no-store');
+    expect(response.headers().vary).toContain('Accept-Language');
+    expectSecurityHeaders(response);
+  });
+}
+
+for (const [script, lang] of [['zh-hans', 'zh-Hans'], ['zh-hant', 'zh-Hant']] as const) {
+  test(`the ${lang} article is served at its clean URL, cacheable briefly and revalidated in the background`, async ({ page, request }) => {
+    const response = await request.get(articlePath(script));
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.headers()['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400');
+    expectSecurityHeaders(response);
+
+    await page.goto(articlePath(script));
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(20);
+  });
+}
+
+test('hashed assets are immutable for a year', async ({ page, request }) => {
+  await page.goto('/zh-hans');
+  const stylesheet = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
+  expect(stylesheet).toMatch(/^\/_next\/static\//);
+  const response = await request.get(stylesheet ?? '');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expectSecurityHeaders(response);
+});
+
+test('an unknown URL answers 404 with the site’s page', async ({ page, request }) => {
+  const response = await request.get('/zh-hans/articles/no-such-article');
+  expect(response.status()).toBe(404);
+  expectSecurityHeaders(response);
+  await page.goto('/zh-hans/articles/no-such-article');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面 · 找不到這個頁面');
+});
+
+test('the .html files behind clean URLs are not URLs of their own, and a trailing slash redirects', async ({ request }) => {
+  expect((await request.get(`${articlePath('zh-hans')}.html`)).status()).toBe(404);
+  expect((await request.get('/index.html')).status()).toBe(404);
+  const slash = await request.get(`${articlePath('zh-hant')}/`, { maxRedirects: 0 });
+  expect(slash.status()).toBe(308);
+  expect(slash.headers().location).toBe(articlePath('zh-hant'));
+});
+
+test('feeds are served as Atom', async ({ request }) => {
+  for (const script of ['zh-hans', 'zh-hant']) {
+    const response = await request.get(`/${script}/feed.xml`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+  }
+});

@@ -1,0 +1,205 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { absoluteUrl } from '../../lib/site';
+
+// Runs against `next start` and against the static export: both must tell search engines the same.
+
+const slug = 'stargate-openai-softbank-rift';
+const scripts = [
+  { script: 'zh-hans', lang: 'zh-Hans', ogLocale: 'zh_CN', otherLocale: 'zh_TW' },
+  { script: 'zh-hant', lang: 'zh-Hant', ogLocale: 'zh_TW', otherLocale: 'zh_CN' },
+] as const;
+const pageKinds = [
+  { kind: 'home', rest: '' },
+  { kind: 'article', rest: `/articles/${slug}` },
+] as const;
+
+/** Normalizes an absolute URL, so `https://x.com` and `https://x.com/` compare equal. */
+const normal = (value: string | null | undefined) => new URL(value ?? '').href;
+
+/** What the page's head tells search engines. */
+async function readHead(page: Page) {
+  return page.evaluate(() => {
+    const attr = (selector: string, name: string) => document.head.querySelector(selector)?.getAttribute(name) ?? null;
+    const all = (selector: string, name: string) =>
+      [...document.head.querySelectorAll(selector)].map((node) => node.getAttribute(name) ?? '');
+    return {
+      canonical: attr('link[rel="canonical"]', 'href'),
+      hreflang: Object.fromEntries(
+        [...document.head.querySelectorAll('link[rel="alternate"][hreflang]')].map((node) => [
+          node.getAttribute('hreflang') ?? '',
+          node.getAttribute('href') ?? '',
+        ]),
+      ),
+      hreflangCount: document.head.querySelectorAll('link[rel="alternate"][hreflang]').length,
+      feeds: all('link[rel="alternate"][type="application/atom+xml"]', 'href'),
+      description: attr('meta[name="description"]', 'content'),
+      robots: attr('meta[name="robots"]', 'content'),
+      ogType: attr('meta[property="og:type"]', 'content'),
+      ogUrl: attr('meta[property="og:url"]', 'content'),
+      ogTitle: attr('meta[property="og:title"]', 'content'),
+      ogLocale: attr('meta[property="og:locale"]', 'content'),
+      ogLocaleAlternate: all('meta[property="og:locale:alternate"]', 'content'),
+      ogSiteName: attr('meta[property="og:site_name"]', 'content'),
+      published: attr('meta[property="article:published_time"]', 'content'),
+      section: attr('meta[property="article:section"]', 'content'),
+      tags: all('meta[property="article:tag"]', 'content'),
+      twitterCard: attr('meta[name="twitter:card"]', 'content'),
+    };
+  });
+}
+
+/** The JSON-LD objects in the HTML as served, before any script runs. */
+async function readJsonLd(request: APIRequestContext, path: string): Promise<Record<string, unknown>[]> {
+  const html = await (await request.get(path)).text();
+  return [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((match) => JSON.parse(match[1] ?? ''));
+}
+
+function byType(objects: Record<string, unknown>[], type: string) {
+  const found = objects.filter((object) => object['@type'] === type);
+  expect(found, `one ${type}`).toHaveLength(1);
+  return found[0] as Record<string, any>;
+}
+
+for (const { script, lang, ogLocale, otherLocale } of scripts) {
+  for (const { kind, rest } of pageKinds) {
+    const path = `/${script}${rest}`;
+
+    test(`the ${kind} page in ${lang} carries canonical, reciprocal hreflang, feed and Open Graph tags`, async ({ page }) => {
+      await page.goto(path);
+      const head = await readHead(page);
+      expect(head.canonical).toBe(absoluteUrl(path));
+      expect(head.hreflangCount).toBe(3);
+      expect(normal(head.hreflang['zh-Hans'])).toBe(absoluteUrl(`/zh-hans${rest}`));
+      expect(normal(head.hreflang['zh-Hant'])).toBe(absoluteUrl(`/zh-hant${rest}`));
+      expect(normal(head.hreflang['x-default'])).toBe(absoluteUrl('/'));
+      expect(head.feeds).toEqual([absoluteUrl(`/${script}/feed.xml`)]);
+      expect(head.description).toBeTruthy();
+      expect(head.robots ?? '').not.toContain('noindex');
+
+      expect(head.ogUrl).toBe(head.canonical);
+      expect(head.ogLocale).toBe(ogLocale);
+      expect(head.ogLocaleAlternate).toEqual([otherLocale]);
+      expect(head.ogSiteName).toBe(await page.locator('.site-name').textContent());
+      expect(head.twitterCard).toBe('summary');
+
+      if (kind === 'article') {
+        const article = page.getByRole('article');
+        expect(head.ogType).toBe('article');
+        expect(head.ogTitle).toBe(await page.getByRole('heading', { level: 1 }).textContent());
+        expect(head.published).toBe(await article.locator('header time').first().getAttribute('datetime'));
+        const topics = await article.locator('.topic').allTextContents();
+        expect(topics.length).toBeGreaterThan(0);
+        expect(head.tags).toEqual(topics);
+        expect(head.section).toBe(topics[0]);
+      } else {
+        expect(head.ogType).toBe('website');
+      }
+    });
+  }
+
+  test(`the article in ${lang} carries NewsArticle and BreadcrumbList JSON-LD that match the page`, async ({ page, request }) => {
+    const path = `/${script}/articles/${slug}`;
+    const data = await readJsonLd(request, path);
+    await page.goto(path);
+    const article = page.getByRole('article');
+    const h1 = await page.getByRole('heading', { level: 1 }).textContent();
+    const news = byType(data, 'NewsArticle');
+
+    expect(news['@context']).toBe('https://schema.org');
+    expect(news.headline).toBe(h1);
+    expect(news.description).toBe(await page.locator('meta[name="description"]').getAttribute('content'));
+    expect(news.datePublished).toBe(await article.locator('header time').first().getAttribute('datetime'));
+    expect(news.dateModified).toBe(await article.locator('header time').last().getAttribute('datetime'));
+    expect(news.author).toEqual({ '@type': 'Person', name: expect.any(String) });
+    await expect(article.locator('.author')).toHaveText(new RegExp(`：${news.author.name}$`));
+    expect(news.sourceOrganization['@type']).toBe('Organization');
+    await expect(article.locator('.source')).toHaveText(new RegExp(`：${news.sourceOrganization.name}$`));
+    expect(news.publisher).toEqual({
+      '@type': 'Organization',
+      name: await page.locator('.site-name').textContent(),
+      url: absoluteUrl((await page.locator('.site-name').getAttribute('href')) ?? ''),
+    });
+    expect(news.inLanguage).toBe(lang);
+    expect(news.inLanguage).toBe(await page.locator('html').getAttribute('lang'));
+    expect(news.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': absoluteUrl(path) });
+    expect(news.isAccessibleForFree).toBe(true);
+    const topics = await article.locator('.topic').allTextContents();
+    expect(news.keywords).toEqual(topics);
+    expect(news.articleSection).toBe(topics[0]);
+    expect(news.copyrightNotice).toBe(await article.locator('.copyright').textContent());
+    // The article's only picture is a caption without a photo: no image to claim.
+    expect(news).not.toHaveProperty('image');
+
+    const home = page.getByRole('navigation').getByRole('link').first();
+    expect(byType(data, 'BreadcrumbList').itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: await home.textContent(), item: absoluteUrl((await home.getAttribute('href')) ?? '') },
+      { '@type': 'ListItem', position: 2, name: h1, item: absoluteUrl(path) },
+    ]);
+  });
+
+  test(`the home page in ${lang} carries WebSite JSON-LD naming the site as shown`, async ({ page, request }) => {
+    const data = await readJsonLd(request, `/${script}`);
+    await page.goto(`/${script}`);
+    expect(byType(data, 'WebSite')).toMatchObject({
+      name: await page.locator('.site-name').textContent(),
+      url: absoluteUrl(`/${script}`),
+      inLanguage: lang,
+    });
+  });
+
+  test(`the ${lang} feed is valid Atom with the full article and absolute URLs`, async ({ page, request }) => {
+    const response = await request.get(`/${script}/feed.xml`);
+    expect(response.status()).toBe(200);
+    const xml = await response.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' }).parse(xml).feed;
+    expect(feed['@xml:lang']).toBe(lang);
+    expect(feed.entry.map((entry: { id: string }) => entry.id)).toEqual([absoluteUrl(`/${script}/articles/${slug}`)]);
+
+    const [entry] = feed.entry;
+    await page.goto(new URL(entry.link['@href']).pathname);
+    expect(entry.title).toBe(await page.getByRole('heading', { level: 1 }).textContent());
+    const html: string = entry.content['#text'];
+    for (const paragraph of await page.locator('.article-body > p').allTextContents()) expect(html).toContain(paragraph);
+    expect(html).not.toMatch(/(href|src)="(?!https?:|mailto:)/);
+  });
+}
+
+test('the sitemap lists every page in both scripts with alternates and lastmod, each answering 200', async ({ request }) => {
+  const response = await request.get('/sitemap.xml');
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const { urlset } = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(xml);
+  const urls: { loc: string; lastmod: string; 'xhtml:link': { '@hreflang': string; '@href': string }[] }[] = urlset.url;
+  const pages = scripts.flatMap(({ script }) => pageKinds.map(({ rest }) => `/${script}${rest}`));
+  expect(urls.map((url) => url.loc).sort()).toEqual(pages.map((path) => absoluteUrl(path)).sort());
+  for (const url of urls) {
+    const rest = new URL(url.loc).pathname.replace(/^\/zh-han[st]/, '');
+    expect(Object.fromEntries(url['xhtml:link'].map((link) => [link['@hreflang'], normal(link['@href'])]))).toEqual({
+      'zh-Hans': absoluteUrl(`/zh-hans${rest}`),
+      'zh-Hant': absoluteUrl(`/zh-hant${rest}`),
+      'x-default': absoluteUrl('/'),
+    });
+    expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect((await request.get(new URL(url.loc).pathname)).status()).toBe(200);
+  }
+});
+
+test('robots.txt allows crawling and names the sitemap', async ({ request }) => {
+  const response = await request.get('/robots.txt');
+  expect(response.status()).toBe(200);
+  const lines = (await response.text()).split('\n').map((line) => line.trim());
+  expect(lines).toEqual(expect.arrayContaining(['User-Agent: *', 'Allow: /', `Sitemap: ${absoluteUrl('/sitemap.xml')}`]));
+  expect(lines.filter((line) => /^Disallow:\s*\S/i.test(line))).toEqual([]);
+});
+
+for (const { script } of scripts) {
+  test(`a 404 under /${script} answers 404 and asks not to be indexed`, async ({ page }) => {
+    const response = await page.goto(`/${script}/articles/no-such-article`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+  });
+}
