@@ -56,14 +56,28 @@ const basePolicy: IOptions = {
   parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },
 };
 
-/** The URL as a browser would resolve it on one of the site's pages, or undefined when it cannot. */
+// The same article is read over https in production and over http on a laptop.
+const pageBases = ['https:', 'http:'].map((protocol) => new URL(`${protocol}//${site.baseUrl.host}/zh-hans/articles/`));
+
+/**
+ * The URL as a browser resolves it on one of the site's pages (site paths get the
+ * site's origin), or undefined when it cannot be parsed or means different
+ * things on an http and an https page (`https:host` is a path on one, a host on the other).
+ */
 function resolveOnSite(url: string): URL | undefined {
+  let resolved: URL[];
   try {
     // The URL parser strips the tabs, newlines and control characters browsers ignore.
-    return new URL(url, new URL('/zh-hans/articles/', site.baseUrl));
+    resolved = pageBases.map((base) => new URL(url, base));
   } catch {
     return undefined;
   }
+  const [secure, plain] = resolved;
+  if (!secure || !plain) return undefined;
+  if (secure.host === site.baseUrl.host && plain.host === site.baseUrl.host) {
+    return new URL(`${secure.pathname}${secure.search}${secure.hash}`, site.baseUrl);
+  }
+  return secure.href === plain.href ? secure : undefined;
 }
 
 // Browsers ignore leading spaces and control characters and read a backslash as a slash.
