@@ -19,7 +19,20 @@ export function proxy(request: NextRequest) {
   const { policy } = onDemandPagePolicy();
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
-  return withPolicy(NextResponse.next({ request: { headers } }), policy);
+  // Next.js answers 500 when a route parameter is not valid percent-encoding: show the 404 page instead.
+  const response = isDecodable(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers } })
+    : NextResponse.rewrite(new URL('/malformed-url', request.url), { request: { headers } });
+  return withPolicy(response, policy);
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withPolicy(response: NextResponse, policy: string): NextResponse {
