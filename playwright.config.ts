@@ -3,6 +3,16 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// The hostile fixture site: the XSS corpus built into its own folder, served next door.
+const hostilePort = port + 1;
+const hostileURL = `http://127.0.0.1:${hostilePort}`;
+const hostileEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  CONTENT_DIR: 'tests/fixtures/hostile/site',
+  NEXT_DIST_DIR: '.next-hostile',
+  // As deployed: served over https behind a front, so HSTS is on and the grade is the real one.
+  SITE_URL: 'https://news.example',
+};
 
 /**
  * The browser: CHROMIUM_PATH if set, else Debian's Chromium where installed,
@@ -32,14 +42,35 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions(),
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } }],
-  webServer: {
-    // Browser tests run against the production build, never the dev server.
-    command: `npx next build && npx next start --hostname 127.0.0.1 --port ${port}`,
-    url: `${baseURL}/zh-hans`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-    stdout: 'pipe',
-  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /hostile-site\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() },
+    },
+    {
+      name: 'hostile',
+      testMatch: /hostile-site\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], baseURL: hostileURL, launchOptions: chromiumLaunchOptions() },
+    },
+  ],
+  // Browser tests run against production builds (`npm run build` also hashes the inline scripts), never the dev server.
+  webServer: [
+    {
+      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
+      url: `${baseURL}/zh-hans`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+      stdout: 'pipe',
+    },
+    {
+      command: `node tests/fixtures/hostile/generate.mjs ${hostileEnv.CONTENT_DIR} && npm run build && npx next start --hostname 127.0.0.1 --port ${hostilePort}`,
+      url: `${hostileURL}/zh-hans`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      env: hostileEnv,
+      stdout: 'pipe',
+    },
+  ],
 });
