@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { assetContentSecurityPolicy, distDir, servedOverHttps, staticSecurityHeaders } from './lib/security-headers';
+import { site } from './lib/site';
 
 // `npm run export` sets STATIC_EXPORT=1: plain files in out/ for any static host or CDN.
 // That mode has no server, so no proxy.ts (the `/` redirect) and no headers: deploy/nginx.conf adds them.
@@ -8,10 +10,20 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   ...(staticExport ? { output: 'export' } : {}),
+  // A fixture site builds into its own folder, so it never replaces the real build.
+  distDir: distDir(),
   experimental: {
     // A dynamic root segment ([script]) leaves unknown URLs to Next's built-in
     // English 404; the global page answers every unmatched path instead.
     globalNotFound: true,
+  },
+  // Written into the build's routes manifest: `next start` does not run this again.
+  // The pages' CSP differs per page and comes from proxy.ts.
+  async headers() {
+    return [
+      { source: '/:path*', headers: staticSecurityHeaders(servedOverHttps(site.baseUrl)) },
+      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: assetContentSecurityPolicy }] },
+    ];
   },
 };
 

@@ -3,15 +3,27 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /*
- * Three servers, started in this order (Playwright starts them one after the other):
- * the static export behind a plain static file server, the same files behind
- * nginx with deploy/nginx.conf, and `next start`. The export builds first
- * because `next build` in either mode writes .next, which `next start` reads.
+ * Four servers, started one after the other in this order: the static export
+ * behind a plain static file server, the same files behind nginx with
+ * deploy/nginx.conf, `next start` on the real content, and `next start` on the
+ * hostile fixture site (built into its own folder). The export builds before
+ * the real build because both write .next, which `next start` reads.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const staticPort = port + 1;
 const nginxPort = port + 2;
+const hostilePort = port + 3;
 const url = (serverPort: number) => `http://127.0.0.1:${serverPort}`;
+
+const hostileEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  CONTENT_DIR: 'tests/fixtures/hostile/site',
+  NEXT_DIST_DIR: '.next-hostile',
+  // Its images are hostile vectors, not photos in public/: the photo rules would refuse them all.
+  CONTENT_CHECK_PHOTOS: 'off',
+  // As deployed: served over https behind a front, so HSTS is on and the grade is the real one.
+  SITE_URL: 'https://news.example',
+};
 
 /**
  * The browser: CHROMIUM_PATH if set, else Debian's Chromium where installed,
@@ -38,6 +50,13 @@ if (!nginx && process.env.CI) throw new Error('nginx is required in CI (apt-get 
 
 const env = { NEXT_TELEMETRY_DISABLED: '1' };
 const use = { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() };
+const nextStartSpecs = [
+  'reader.spec.ts',
+  'search-engines.spec.ts',
+  'next-start.spec.ts',
+  'hostile-urls.spec.ts',
+  'bad-content.spec.ts',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -49,9 +68,10 @@ export default defineConfig({
   timeout: 30_000,
   use: { trace: 'retain-on-failure' },
   projects: [
-    { name: 'next-start', testMatch: ['reader.spec.ts', 'search-engines.spec.ts', 'next-start.spec.ts'], use: { ...use, baseURL: url(port) } },
+    { name: 'next-start', testMatch: nextStartSpecs, use: { ...use, baseURL: url(port) } },
     { name: 'static-export', testMatch: ['search-engines.spec.ts', 'static-export.spec.ts'], use: { ...use, baseURL: url(staticPort) } },
     ...(nginx ? [{ name: 'nginx', testMatch: ['nginx.spec.ts'], use: { ...use, baseURL: url(nginxPort) } }] : []),
+    { name: 'hostile', testMatch: ['hostile-site.spec.ts'], use: { ...use, baseURL: url(hostilePort) } },
   ],
   webServer: [
     {
@@ -66,12 +86,20 @@ export default defineConfig({
       ? [{ command: `node tests/support/serve-nginx.mjs ${nginxPort} ${nginx}`, url: `${url(nginxPort)}/zh-hans`, timeout: 30_000, reuseExistingServer: !process.env.CI }]
       : []),
     {
-      // Browser tests run against the production build, never the dev server.
-      command: `npx next build && npx next start --hostname 127.0.0.1 --port ${port}`,
+      // Browser tests run against production builds (`npm run build` also hashes the inline scripts), never the dev server.
+      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
       url: `${url(port)}/zh-hans`,
       timeout: 300_000,
       reuseExistingServer: !process.env.CI,
       env,
+      stdout: 'pipe',
+    },
+    {
+      command: `node tests/fixtures/hostile/generate.mjs ${hostileEnv.CONTENT_DIR} && npm run build && npx next start --hostname 127.0.0.1 --port ${hostilePort}`,
+      url: `${url(hostilePort)}/zh-hans`,
+      timeout: 300_000,
+      reuseExistingServer: !process.env.CI,
+      env: hostileEnv,
       stdout: 'pipe',
     },
   ],

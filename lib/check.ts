@@ -31,7 +31,11 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
     const article = attempt(() => parseArticle(file, readContentFile(file)));
     return article ? [article] : [];
   });
-  for (const article of articles) problems.push(...findImageProblems(article, publicDir));
+  // The hostile fixture site is made of broken images on purpose, to prove the
+  // sanitizer in a browser; no real site turns the photo rules off.
+  if (process.env.CONTENT_CHECK_PHOTOS !== 'off') {
+    for (const article of articles) problems.push(...findImageProblems(article, publicDir));
+  }
   attempt(readHeadlines);
   attempt(getSiteConversions);
   return {

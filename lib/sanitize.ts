@@ -1,10 +1,18 @@
 import sanitize from 'sanitize-html';
 import type { IOptions } from 'sanitize-html';
+import { site } from './site';
 
 /**
  * The one HTML policy for everything editors write: an allow-list of what a
  * news article needs. Script conversion runs in the same pass, on text nodes
  * and on `alt`/`title` only, so URLs, code and other attributes are never touched.
+ *
+ * Links may go to http, https, mailto and the site's own paths; those leaving
+ * the site get rel="noopener noreferrer". Images load from the site only: a
+ * picture on another host would make every reader's browser call that host
+ * and hand it their address, so such an image keeps its alt text and loses its src.
+ * Everything not listed (style, on* handlers, script, iframe, form, object,
+ * embed, base, meta, svg, math, id, name…) is dropped.
  */
 
 type Convert = (text: string) => string;
@@ -48,13 +56,54 @@ const basePolicy: IOptions = {
   parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },
 };
 
-function isExternal(href: string | undefined): boolean {
-  return href !== undefined && /^https?:/i.test(href.trim());
+// The same article is read over https in production and over http on a laptop.
+const pageBases = ['https:', 'http:'].map((protocol) => new URL(`${protocol}//${site.baseUrl.host}/zh-hans/articles/`));
+
+/**
+ * The URL as a browser resolves it on one of the site's pages (site paths get the
+ * site's origin), or undefined when it cannot be parsed or means different
+ * things on an http and an https page (`https:host` is a path on one, a host on the other).
+ */
+function resolveOnSite(url: string): URL | undefined {
+  let resolved: URL[];
+  try {
+    // The URL parser strips the tabs, newlines and control characters browsers ignore.
+    resolved = pageBases.map((base) => new URL(url, base));
+  } catch {
+    return undefined;
+  }
+  const [secure, plain] = resolved;
+  if (!secure || !plain) return undefined;
+  if (secure.host === site.baseUrl.host && plain.host === site.baseUrl.host) {
+    return new URL(`${secure.pathname}${secure.search}${secure.hash}`, site.baseUrl);
+  }
+  return secure.href === plain.href ? secure : undefined;
+}
+
+// Browsers ignore leading spaces and control characters and read a backslash as a slash.
+const protocolRelative = /^[\u0000-\u0020]*[/\\][\u0000-\u0020]*[/\\]/;
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+
+/** Links to http, https, mailto or the site's own paths; protocol-relative links are refused. */
+function isAllowedLink(href: string): boolean {
+  const url = resolveOnSite(href);
+  return url !== undefined && linkProtocols.has(url.protocol) && !protocolRelative.test(href);
+}
+
+function isExternal(url: URL | undefined): boolean {
+  return url !== undefined && url.protocol !== 'mailto:' && url.origin !== site.baseUrl.origin;
+}
+
+/** Site-relative paths, or https URLs on the site's own host. */
+function isOwnImage(src: string): boolean {
+  const url = resolveOnSite(src);
+  if (!url || url.origin !== site.baseUrl.origin || protocolRelative.test(src)) return false;
+  return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(src) || url.protocol === 'https:';
 }
 
 function policyFor(convert: Convert | undefined): IOptions {
   const convertAttributes = (attribs: sanitize.Attributes): sanitize.Attributes => {
-    if (!convert) return attribs;
+    if (!convert) return { ...attribs };
     const out = { ...attribs };
     if (out.alt !== undefined) out.alt = convert(out.alt);
     if (out.title !== undefined) out.title = convert(out.title);
@@ -66,11 +115,16 @@ function policyFor(convert: Convert | undefined): IOptions {
       // The page owns the only h1: the article's headline.
       h1: (_tag, attribs) => ({ tagName: 'h2', attribs: convertAttributes(attribs) }),
       a: (_tag, attribs) => {
-        const { rel: _ignored, ...rest } = convertAttributes(attribs);
-        return {
-          tagName: 'a',
-          attribs: isExternal(rest.href) ? { ...rest, rel: 'noopener noreferrer' } : rest,
-        };
+        const out = convertAttributes(attribs);
+        delete out.rel;
+        if (out.href !== undefined && !isAllowedLink(out.href)) delete out.href;
+        if (out.href !== undefined && isExternal(resolveOnSite(out.href))) out.rel = 'noopener noreferrer';
+        return { tagName: 'a', attribs: out };
+      },
+      img: (_tag, attribs) => {
+        const out = convertAttributes(attribs);
+        if (out.src !== undefined && !isOwnImage(out.src)) delete out.src;
+        return { tagName: 'img', attribs: out };
       },
       '*': (tagName, attribs) => ({ tagName, attribs: convertAttributes(attribs) }),
     },

@@ -21,7 +21,7 @@ function freePort() {
 
 function build() {
   const started = process.hrtime.bigint();
-  const result = spawnSync('npx', ['next', 'build'], { env, encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', 'build'], { env, encoding: 'utf8' });
   if (result.status !== 0) {
     process.stderr.write(result.stdout + result.stderr);
     throw new Error('next build failed');

@@ -44,6 +44,20 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('![照片](/images/p.jpg)')).toContain('<img src="/images/p.jpg" alt="照片" />');
   });
 
+  it('refuses links that hide a scheme or a host from a filter but not from a browser', () => {
+    for (const href of ['java&#x09;script:alert(1)', '&#x01;javascript:alert(1)', '/\\evil.example/', '\\\\evil.example/', '/&#x09;/evil.example/']) {
+      expect(renderMarkdown(`<a href="${href}">x</a>`), href).toBe('<p><a>x</a></p>\n');
+    }
+  });
+
+  it('refuses a URL that is a site path over https but another host over http', () => {
+    expect(renderMarkdown('[a](https:evil.example) ![b](https:evil.example/p.gif)')).toBe('<p><a>a</a> <img alt="b" /></p>\n');
+  });
+
+  it('keeps a foreign image out but its alt text in', () => {
+    expect(renderMarkdown('![记者会现场](https://images.example/p.jpg)')).toBe('<p><img alt="记者会现场" /></p>\n');
+  });
+
   it('demotes a heading 1 in the body, so the page keeps a single h1', () => {
     expect(renderMarkdown('# 小标题')).toBe('<h2>小标题</h2>\n');
   });

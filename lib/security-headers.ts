@@ -1,0 +1,103 @@
+/**
+ * The site's security headers, in one place for `next start` (next.config.ts
+ * and proxy.ts) and for the nginx front (deploy/security-headers.conf, kept equal
+ * to this module by a unit test).
+ *
+ * The Content-Security-Policy allows no inline script but the ones Next.js itself
+ * writes into each prerendered page, by their SHA-256 hashes, computed from the
+ * built HTML after `next build` (scripts/inline-script-hashes.mjs). A per-request
+ * nonce would force every page to render dynamically; hashes keep them static.
+ */
+
+export interface Header {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** A `'sha256-…'` or `'nonce-…'` source allowed to run as inline script. */
+export type ScriptSource = `'sha256-${string}'` | `'nonce-${string}'`;
+
+/** Where the build lives: NEXT_DIST_DIR lets a fixture site build beside the real one. */
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR?.trim() || '.next';
+}
+
+/**
+ * The CSP for an HTML page whose own inline scripts are the given hashes or nonce.
+ * Everything is refused by default; the site's own files are allowed per kind. No
+ * upgrade-insecure-requests: the site loads nothing from other hosts, HSTS covers its own.
+ * @example contentSecurityPolicy(["'sha256-abc='"]) // => "default-src 'none'; script-src 'self' 'sha256-abc='; …"
+ */
+export function contentSecurityPolicy(scriptSources: readonly ScriptSource[]): string {
+  const directives = [
+    "default-src 'none'",
+    ["script-src 'self'", ...scriptSources].join(' '),
+    "style-src 'self'",
+    // Articles may only show the site's own images: a foreign image leaks every reader's IP to its host.
+    "img-src 'self'",
+    "font-src 'self'",
+    // The client router fetches the next page's payload from the site itself.
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ];
+  return directives.join('; ');
+}
+
+/** The CSP of responses that are not pages (scripts, styles): nothing may run or be framed. */
+export const assetContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+// Two years, the HSTS preload list's minimum; `preload` itself is the operator's decision.
+const hstsMaxAge = 63_072_000;
+
+// Features a news reader never uses, refused to the page and to anything it could embed.
+const refusedFeatures = [
+  'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation',
+  'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'serial',
+  'usb', 'xr-spatial-tracking',
+];
+
+/**
+ * The headers every response carries, the CSP aside (it differs per page).
+ * HSTS only when the site is served over https: browsers ignore it over http,
+ * and a local `next start` must stay reachable over http.
+ */
+export function staticSecurityHeaders(https: boolean): Header[] {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: refusedFeatures.map((feature) => `${feature}=()`).join(', ') },
+    // frame-ancestors covers current browsers; this covers the rest.
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+    ...(https ? [{ key: 'Strict-Transport-Security', value: `max-age=${hstsMaxAge}; includeSubDomains` }] : []),
+  ];
+}
+
+/** Whether the configured site is served over https (SITE_URL), which turns HSTS on. */
+export function servedOverHttps(siteUrl: URL): boolean {
+  return siteUrl.protocol === 'https:';
+}
+
+/** The nginx variable that deploy/ maps from each page's path to its script hashes. */
+export const nginxHashesVariable = '$csp_script_hashes';
+
+/**
+ * The nginx `add_header` lines for the same headers, for a site served over https.
+ * The page CSP reads the per-page hashes from a `map` that scripts/inline-script-hashes.mjs writes.
+ */
+export function nginxSecurityHeaders(): string {
+  const csp = contentSecurityPolicy([]).replace("script-src 'self'", `script-src 'self' ${nginxHashesVariable}`);
+  const lines = [
+    '# Generated from lib/security-headers.ts by `npm run test:unit -- -u`: edit the module, not this file.',
+    '# `always` sends them on error pages too; nginx drops inherited add_header lines',
+    '# in any block that has its own, so include this file in every such block.',
+    ...staticSecurityHeaders(true).map(({ key, value }) => `add_header ${key} "${value}" always;`),
+    `add_header Content-Security-Policy "${csp}" always;`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

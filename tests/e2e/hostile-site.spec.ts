@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { gradeHeaders } from '../support/observatory';
+import { findings, guardPage } from './support/page-guard';
+
+// Built from tests/fixtures/hostile/vectors.json by the hostile webServer (playwright.config.ts).
+const siteDir = path.join('tests', 'fixtures', 'hostile', 'site');
+const slugs = fs
+  .readdirSync(path.join(siteDir, 'articles'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => name.slice(0, -'.md'.length))
+  .sort();
+
+/** Checks in the browser's own DOM, after its parser has had its say (mXSS shows only there). */
+async function unsafeMarkup(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const forbidden = 'script:not([src]):not([id="_R_"]), iframe, frame, object, embed, form, input, button, base, meta[http-equiv], link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"]):not([rel="preload"]):not([rel="icon"]), svg, math, style, template, textarea, select, video, audio, source, picture, portal';
+    for (const root of document.querySelectorAll('main, aside')) {
+      for (const element of root.querySelectorAll('*')) {
+        for (const attribute of element.getAttributeNames()) {
+          if (/^on/i.test(attribute) || ['style', 'srcset', 'formaction', 'xlink:href', 'srcdoc', 'ping'].includes(attribute.toLowerCase())) {
+            problems.push(`<${element.localName} ${attribute}>`);
+          }
+        }
+      }
+      for (const element of root.querySelectorAll(forbidden)) problems.push(`<${element.localName}> in <${root.localName}>`);
+      const parse = (value: string) => {
+        try {
+          return new URL(value, location.href);
+        } catch {
+          problems.push(`a URL the browser cannot parse: ${value}`);
+          return undefined;
+        }
+      };
+      for (const link of root.querySelectorAll('a[href]')) {
+        const url = parse(link.getAttribute('href') ?? '');
+        if (!url) continue;
+        if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) problems.push(`link to ${url.href}`);
+        if (url.origin !== location.origin && url.protocol !== 'mailto:' && !/\bnoopener\b/.test(link.getAttribute('rel') ?? '')) {
+          problems.push(`external link without noopener: ${url.href}`);
+        }
+      }
+      for (const image of root.querySelectorAll('img[src]')) {
+        const url = parse(image.getAttribute('src') ?? '');
+        if (url && url.origin !== location.origin) problems.push(`image from ${url.href}`);
+      }
+    }
+    for (const script of document.querySelectorAll('script[src]')) {
+      const url = new URL((script as HTMLScriptElement).src);
+      if (url.origin !== location.origin || !url.pathname.startsWith('/_next/static/')) problems.push(`script from ${url.href}`);
+    }
+    for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
+      try {
+        JSON.parse(data.textContent ?? '');
+      } catch {
+        problems.push('JSON-LD that does not parse');
+      }
+    }
+    return problems;
+  });
+}
+
+async function visitSafely(page: Page, baseURL: string | undefined, pathname: string, status: number) {
+  const report = await guardPage(page, new URL(baseURL ?? '').origin);
+  const response = await page.goto(pathname);
+  expect(response?.status(), pathname).toBe(status);
+  await page.waitForLoadState('networkidle');
+  // Hydration ran: the client scripts were allowed by the CSP hashes or nonce.
+  await expect(page.locator('html')).toHaveAttribute('lang', /zh-Han[st]/);
+  expect(await unsafeMarkup(page), `${pathname}: markup`).toEqual([]);
+  expect(findings(report), `${pathname}: what ran or leaked`).toEqual({});
+  expect(page.url()).toContain(pathname);
+}
+
+test.describe('the hostile corpus, built into a site and opened in Chromium', () => {
+  test('the corpus has several hundred vectors in its articles', () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const slug of slugs) {
+    for (const script of ['zh-hans', 'zh-hant']) {
+      test(`${slug} in ${script} runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({ page, baseURL }) => {
+        await visitSafely(page, baseURL, `/${script}/articles/${slug}`, 200);
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
+      });
+    }
+  }
+
+  for (const script of ['zh-hans', 'zh-hant']) {
+    test(`the ${script} home page lists every hostile title as text`, async ({ page, baseURL }) => {
+      await visitSafely(page, baseURL, `/${script}`, 200);
+      await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(slugs.length);
+      await expect(page.getByRole('main')).toContainText('</title><script>alert(1)</script>');
+    });
+  }
+
+  for (const locale of ['zh-CN', 'zh-TW']) {
+    test.describe(`the 404 page for a ${locale} reader`, () => {
+      test.use({ locale });
+      test('runs only its own nonce-marked scripts', async ({ page, baseURL }) => {
+        await visitSafely(page, baseURL, '/zh-hans/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E', 404);
+      });
+    });
+  }
+});
+
+test.describe("the headers, graded by the Observatory's rules", () => {
+  for (const [name, pathname, status] of [
+    ['an article', `/zh-hant/articles/${slugs[0]}`, 200],
+    ['a home page', '/zh-hans', 200],
+    ['the 404 page', '/zh-hans/no-such-page', 404],
+  ] as const) {
+    test(`${name} scores A+`, async ({ request, baseURL }) => {
+      const response = await request.get(pathname);
+      expect(response.status()).toBe(status);
+      const grade = gradeHeaders({
+        headers: response.headers(),
+        html: await response.text(),
+        origin: new URL(baseURL ?? '').origin,
+        // This server stands for the deployed site (SITE_URL is https); the front redirects http to https.
+        https: true,
+        redirection: 'to-https',
+      });
+      expect(grade.results.filter((r) => r.modifier < 0)).toEqual([]);
+      expect(grade.grade).toBe('A+');
+    });
+  }
+});
+
+test('a running server never changes when a content file changes under it', async ({ request }) => {
+  const slug = slugs.at(-1) ?? '';
+  const file = path.join(siteDir, 'articles', `${slug}.md`);
+  const added = path.join(siteDir, 'articles', 'added-later.md');
+  const before = await (await request.get(`/zh-hans/articles/${slug}`)).text();
+  const original = fs.readFileSync(file, 'utf8');
+  try {
+    fs.writeFileSync(file, original.replace(/^title: .*$/m, 'title: "改过的标题"'));
+    fs.writeFileSync(added, original);
+    const after = await request.get(`/zh-hans/articles/${slug}`);
+    expect(after.status()).toBe(200);
+    const text = await after.text();
+    expect(text).not.toContain('改过的标题');
+    // The HTML is the prerendered page, byte for byte, script payload included.
+    expect(text).toBe(before);
+    expect((await request.get('/zh-hans/articles/added-later')).status()).toBe(404);
+  } finally {
+    fs.writeFileSync(file, original);
+    fs.rmSync(added, { force: true });
+  }
+});
