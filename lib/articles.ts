@@ -6,6 +6,8 @@ import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
 import { renderMarkdown } from './markdown';
+import { estimateReadingMinutes } from './reading-time';
+import { textOfSanitizedHtml } from './sanitize';
 import { scripts, type Script } from './script';
 import { site } from './site';
 
@@ -202,4 +204,9 @@ export function articleConverter(article: Article, script: Script): (text: strin
     byScript.set(script, overrides);
   }
   return textConverter(article.script, script, overrides);
+}
+
+/** Minutes a reader needs for the article body, counted in its own script so both scripts agree. */
+export function getReadingMinutes(article: Article): number {
+  return estimateReadingMinutes(textOfSanitizedHtml(renderMarkdown(article.body)));
 }
