@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleContent } from '@/components/article-content';
+import { Breadcrumb } from '@/components/breadcrumb';
 import { HeadlinesSidebar } from '@/components/headlines-sidebar';
 import { PageShell } from '@/components/page-shell';
-import { getArticle, getArticles, renderArticleBody, viewArticle } from '@/lib/articles';
+import { getArticle, getArticles, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
 import { pageMetadata } from '@/lib/metadata';
 import { isScript } from '@/lib/script';
@@ -33,8 +34,9 @@ export default async function ArticlePage({ params }: Props) {
   const { script, article, view } = await readParams(params);
   return (
     <PageShell script={script} path={`/articles/${article.slug}`}>
+      <Breadcrumb script={script} title={view.title} />
       <div className="article-layout">
-        <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} />
+        <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} readingMinutes={getReadingMinutes(article)} />
         <HeadlinesSidebar lists={getHeadlineLists(script)} script={script} />
       </div>
     </PageShell>
