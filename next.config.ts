@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
     // A dynamic root segment ([script]) leaves unknown URLs to Next's built-in
     // English 404; the global page answers every unmatched path instead.
     globalNotFound: true,
+    // The stylesheet is a few kilobytes: inlined, it costs no render-blocking round trip on a phone.
+    inlineCss: true,
   },
 };
 
