@@ -208,5 +208,5 @@ export function articleConverter(article: Article, script: Script): (text: strin
 
 /** Minutes a reader needs for the article body, counted in its own script so both scripts agree. */
 export function getReadingMinutes(article: Article): number {
-  return estimateReadingMinutes(textOfSanitizedHtml(renderMarkdown(article.body)));
+  return estimateReadingMinutes(textOfSanitizedHtml(renderArticleBody(article, article.script)));
 }
