@@ -56,6 +56,8 @@ const nextStartSpecs = [
   'next-start.spec.ts',
   'hostile-urls.spec.ts',
   'bad-content.spec.ts',
+  'accessibility.spec.ts',
+  'layout.spec.ts',
 ];
 
 export default defineConfig({

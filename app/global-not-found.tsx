@@ -1,10 +1,13 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { cookies, headers } from 'next/headers';
 import { BilingualNotFoundContent, NotFoundContent } from '@/components/not-found-content';
 import { getLabels } from '@/lib/labels';
 import { getScriptInfo, negotiateScript, scriptCookie, scripts } from '@/lib/script';
 import { site } from '@/lib/site';
 import './globals.css';
+
+// As in the [script] layout: both themes are announced before the stylesheet arrives.
+export const viewport: Viewport = { colorScheme: 'light dark' };
 
 export async function generateMetadata(): Promise<Metadata> {
   const title = site.staticExport

@@ -1,11 +1,16 @@
 import type { ArticleView } from '@/lib/articles';
 import { formatChineseDate } from '@/lib/dates';
-import { getLabels } from '@/lib/labels';
+import { fillLabel, getLabels } from '@/lib/labels';
 import { SanitizedHtml } from './sanitized-html';
 import { StateBadge } from './state-badge';
 
 /** One article: headline, byline, date, body with its captions, then rights and the responsible editor. */
-export function ArticleContent({ view, bodyHtml }: { readonly view: ArticleView; readonly bodyHtml: string }) {
+export function ArticleContent(props: {
+  readonly view: ArticleView;
+  readonly bodyHtml: string;
+  readonly readingMinutes: number;
+}) {
+  const { view, bodyHtml } = props;
   const labels = getLabels(view.script);
   const { date, updated } = view.article;
   return (
@@ -26,6 +31,7 @@ export function ArticleContent({ view, bodyHtml }: { readonly view: ArticleView;
               {labels.updated}：<time dateTime={updated.iso}>{formatChineseDate(updated)}</time>
             </span>
           )}
+          <span className="reading-time">{fillLabel(labels.readingTime, { minutes: props.readingMinutes })}</span>
         </p>
       </header>
       <SanitizedHtml className="article-body" html={bodyHtml} />

@@ -10,7 +10,7 @@ export function NotFoundContent({ script }: { readonly script: Script }) {
     <PageShell script={script} path="">
       <h1 className="page-title">{labels.notFoundTitle}</h1>
       <p>{labels.notFoundBody}</p>
-      <p>
+      <p className="back-home">
         <a href={scriptPath(script)}>{labels.backHome}</a>
       </p>
     </PageShell>

@@ -29,7 +29,8 @@ export function PageShell(props: {
             target={other}
             lang={otherInfo.lang}
             label={otherInfo.label}
-            title={otherInfo.name}
+            switchTo={labels.switchTo}
+            name={otherInfo.name}
           />
         </nav>
       </header>

@@ -6,7 +6,8 @@ import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
 import { renderMarkdown } from './markdown';
-import { findImageSources } from './sanitize';
+import { estimateReadingMinutes } from './reading-time';
+import { findImageSources, textOfSanitizedHtml } from './sanitize';
 import { scripts, type Script } from './script';
 import { absoluteUrl, site } from './site';
 
@@ -213,4 +214,9 @@ export function findArticleImage(article: Article): string | undefined {
   // Conversion never touches `src`, so the body as written is enough.
   const [first] = findImageSources(renderMarkdown(article.body));
   return first === undefined ? undefined : absoluteUrl(first);
+}
+
+/** Minutes a reader needs for the article body, counted in its own script so both scripts agree. */
+export function getReadingMinutes(article: Article): number {
+  return estimateReadingMinutes(textOfSanitizedHtml(renderArticleBody(article, article.script)));
 }

@@ -12,6 +12,10 @@ const simplified = {
   siteDescription: '以简体和繁体阅读的中文新闻',
   home: '首页',
   skipToContent: '跳到正文',
+  breadcrumb: '当前位置',
+  /** Followed by the other script's name, written in that script: 切换至繁體中文. */
+  switchTo: '切换至',
+  readingTime: '预计阅读{minutes}分钟',
   articles: '最新文章',
   author: '作者',
   source: '来源',
@@ -43,4 +47,15 @@ export function getLabels(script: Script): Labels {
     byScript.set(script, labels);
   }
   return labels;
+}
+
+/**
+ * A label with its {placeholders} filled in.
+ * @example fillLabel('预计阅读{minutes}分钟', { minutes: 5 }) // => '预计阅读5分钟'
+ */
+export function fillLabel(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
+    return value === undefined ? placeholder : String(value);
+  });
 }

@@ -199,3 +199,20 @@ function resolveAttribute(name: string, base: URL): AttributeStep {
 export function absolutizeUrls(html: string, base: URL): string {
   return sanitize(html, withTransforms({ a: resolveAttribute('href', base), img: resolveAttribute('src', base) }));
 }
+
+// sanitize-html escapes exactly these when it writes text and attribute values.
+const escapedCharacters: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
+
+// Tags that end a word: their text never runs on into the next block's.
+const blockTag = /<\/?(?:p|h[1-6]|br|hr|blockquote|ul|ol|li|figure|figcaption|pre|table|caption|thead|tbody|tfoot|tr|th|td)\b[^>]*>/g;
+
+/**
+ * The visible text of HTML that sanitizeArticleHtml produced: blocks apart, inline tags dropped without a gap.
+ * @example textOfSanitizedHtml('<p>Open<em>AI</em> &amp; 软银</p><p>甲</p>') // => ' OpenAI & 软银  甲 '
+ */
+export function textOfSanitizedHtml(html: string): string {
+  return html
+    .replace(blockTag, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:amp|lt|gt|quot);/g, (entity) => escapedCharacters[entity] ?? entity);
+}

@@ -1,3 +1,4 @@
+import type { Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { assertValidContent } from '@/lib/check';
@@ -6,6 +7,9 @@ import '../globals.css';
 
 // The root layout sits under [script] because only a root layout can set <html lang>.
 export const dynamicParams = false;
+
+// Tells the browser both themes exist before the stylesheet arrives, so a dark reader never sees a white flash.
+export const viewport: Viewport = { colorScheme: 'light dark' };
 
 export function generateStaticParams() {
   // Every page hangs off this layout: checking here stops the build on any bad file before a page is made.

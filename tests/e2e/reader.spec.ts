@@ -19,9 +19,9 @@ async function textInPageScript(page: Page): Promise<string> {
   });
 }
 
-for (const [script, lang, title, credit, editor] of [
-  ['zh-hant', 'zh-Hant', '“因OpenAI和軟銀分歧，5000億美元的星際之門項目受挫”', '視覺中國', '賴家琪'],
-  ['zh-hans', 'zh-Hans', '“因OpenAI和软银分歧，5000亿美元的星际之门项目受挫”', '视觉中国', '赖家琪'],
+for (const [script, lang, title, credit, editor, readingTime] of [
+  ['zh-hant', 'zh-Hant', '“因OpenAI和軟銀分歧，5000億美元的星際之門項目受挫”', '視覺中國', '賴家琪', '預計閱讀4分鐘'],
+  ['zh-hans', 'zh-Hans', '“因OpenAI和软银分歧，5000亿美元的星际之门项目受挫”', '视觉中国', '赖家琪', '预计阅读4分钟'],
 ] as const) {
   test(`the article reads complete in ${lang}`, async ({ page }) => {
     const response = await page.goto(articlePath(script));
@@ -33,6 +33,8 @@ for (const [script, lang, title, credit, editor] of [
     const article = page.getByRole('article');
     await expect(article.locator('.article-body > p')).toHaveCount(20);
     await expect(article.locator('time').first()).toHaveAttribute('datetime', '2025-07-23');
+    await expect(article.locator('time').first()).toHaveText('2025年7月23日');
+    await expect(article.getByText(readingTime, { exact: true })).toBeVisible();
     await expect(article.locator('figure figcaption .credit')).toHaveText(credit);
     await expect(article.getByText(editor)).toBeVisible();
     await expect(article.locator('.copyright')).toBeVisible();
@@ -58,8 +60,12 @@ test('the Simplified page is Simplified throughout, sidebar and title included',
 
 test('the switch keeps the article, flips lang and is remembered for /', async ({ page, context }) => {
   await page.goto(articlePath('zh-hans'));
-  const toTraditional = page.getByRole('link', { name: '繁', exact: true });
+  // Named in the page's script, with the target's name in its own script; the visible label stays 繁.
+  const toTraditional = page.getByRole('link', { name: '切换至繁體中文', exact: true });
   await expect(toTraditional).toHaveAttribute('hreflang', 'zh-Hant');
+  await expect(toTraditional).toHaveText(/^繁/);
+  await expect(toTraditional.getByText('繁', { exact: true })).toHaveAttribute('lang', 'zh-Hant');
+  await expect(toTraditional.getByText('繁體中文', { exact: true })).toHaveAttribute('lang', 'zh-Hant');
   await toTraditional.click();
   await expect(page).toHaveURL(articlePath('zh-hant'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
@@ -75,7 +81,7 @@ test('the switch works with JavaScript turned off', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(articlePath('zh-hant'));
-  await page.getByRole('link', { name: '简', exact: true }).click();
+  await page.getByRole('link', { name: '切換至简体中文', exact: true }).click();
   await expect(page).toHaveURL(articlePath('zh-hans'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(20);

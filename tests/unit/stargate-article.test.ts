@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticle, renderArticleBody } from '@/lib/articles';
+import { getReadingMinutes, parseArticle, renderArticleBody } from '@/lib/articles';
 import { parseHeadlines } from '@/lib/headlines';
 
 // The committed Stargate article, checked against the scraped page it was made from.
@@ -79,6 +79,12 @@ describe('the Stargate article', () => {
     for (const kept of ['4.5吉瓦', '5000億美元', '(OpenAI)', '(CoreWeave)', 'ChatGPT', 'WeWork', 'Katerra', 'MGX', 'Arm']) {
       expect(html).toContain(kept);
     }
+  });
+});
+
+describe('the Stargate article’s reading time', () => {
+  it('is four minutes for its roughly 1,500 characters, the same in both scripts', () => {
+    expect(getReadingMinutes(article)).toBe(4);
   });
 });
 

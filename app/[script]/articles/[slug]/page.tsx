@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleContent } from '@/components/article-content';
+import { Breadcrumb } from '@/components/breadcrumb';
 import { HeadlinesSidebar } from '@/components/headlines-sidebar';
 import { JsonLd } from '@/components/json-ld';
 import { PageShell } from '@/components/page-shell';
-import { findArticleImage, getArticle, getArticles, renderArticleBody, viewArticle } from '@/lib/articles';
+import { findArticleImage, getArticle, getArticles, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
 import { pageMetadata } from '@/lib/metadata';
 import { isScript } from '@/lib/script';
@@ -38,8 +39,9 @@ export default async function ArticlePage({ params }: Props) {
     <PageShell script={script} path={`/articles/${article.slug}`}>
       <JsonLd data={newsArticleData(view, image)} />
       <JsonLd data={breadcrumbData(view)} />
+      <Breadcrumb script={script} title={view.title} />
       <div className="article-layout">
-        <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} />
+        <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} readingMinutes={getReadingMinutes(article)} />
         <HeadlinesSidebar lists={getHeadlineLists(script)} script={script} />
       </div>
     </PageShell>
