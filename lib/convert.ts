@@ -1,4 +1,5 @@
 import 'server-only';
+import fs from 'node:fs';
 import { Converter, Trie } from 'opencc-js';
 import type { Script } from './script';
 
@@ -29,12 +30,16 @@ const noOverrides: Overrides = Object.freeze({});
 // Building a converter loads its dictionaries (up to a second): once per process and direction.
 const converters = new Map<string, Convert>();
 
+// `npm run bench` sets this to count creations per build process: the proof of "once per process".
+const creationLog = process.env.BENCH_CONVERTER_LOG;
+
 function getConverter(from: Script, to: Script): Convert {
   const key = `${from}>${to}`;
   let convert = converters.get(key);
   if (!convert) {
     convert = Converter({ from: openccLocale[from], to: openccLocale[to] });
     converters.set(key, convert);
+    if (creationLog) fs.appendFileSync(/* turbopackIgnore: true */ creationLog, `${process.pid} ${key}\n`);
   }
   return convert;
 }
