@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { startServer } from './processes.mjs';
 
 /** Load settings: ten connections for a few seconds, as a burst of readers would, asking for gzip as browsers do. */
-export const loadSettings = { connections: 10, seconds: 5, warmupSeconds: 1, acceptEncoding: 'gzip' };
+export const loadSettings = { connections: 10, seconds: 5, warmupSeconds: 3, acceptEncoding: 'gzip' };
 
 /** Requests per second and latency percentiles of one bounded run against one URL. */
 export async function load(url, seconds = loadSettings.seconds) {
