@@ -27,6 +27,7 @@ export async function load(url, seconds = loadSettings.seconds) {
 
 function nginxBinary() {
   if (process.env.BENCH_STATIC_SERVER === 'node') return undefined;
+  if (process.env.NGINX_PATH) return process.env.NGINX_PATH;
   const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' });
   const binary = found.stdout.trim().split('\n')[0];
   return found.status === 0 && binary ? binary : undefined;
@@ -54,8 +55,8 @@ function serverBlock(projectDir, root, port) {
 }
 
 /**
- * Serves a folder of exported files on 127.0.0.1:port: nginx (one worker, from a
- * temporary prefix) when installed, else (or with BENCH_STATIC_SERVER=node)
+ * Serves a folder of exported files on 127.0.0.1:port: nginx (NGINX_PATH, else on
+ * the PATH; one worker, from a temporary prefix) when installed, else (or with BENCH_STATIC_SERVER=node)
  * tests/bench/static-server.mjs.
  * Resolves to the server process and the name of what serves.
  */
