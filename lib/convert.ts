@@ -1,4 +1,5 @@
 import 'server-only';
+import fs from 'node:fs';
 import { Converter, Trie } from 'opencc-js';
 import type { Script } from './script';
 
@@ -26,8 +27,18 @@ export type Overrides = Readonly<Record<string, string>>;
 
 const noOverrides: Overrides = Object.freeze({});
 
+declare global {
+  // Shared by every copy of this module in a process; see `converters`.
+  var zhNewsConverters: Map<string, Convert> | undefined;
+}
+
 // Building a converter loads its dictionaries (up to a second): once per process and direction.
-const converters = new Map<string, Convert>();
+// Next bundles pages and route handlers apart, each with its own copy of this module, so a
+// module-level cache would build them once per bundle: the cache lives on globalThis instead.
+const converters = (globalThis.zhNewsConverters ??= new Map<string, Convert>());
+
+// `npm run bench` sets this to count creations per build process: the proof of "once per process".
+const creationLog = process.env.BENCH_CONVERTER_LOG;
 
 function getConverter(from: Script, to: Script): Convert {
   const key = `${from}>${to}`;
@@ -35,6 +46,7 @@ function getConverter(from: Script, to: Script): Convert {
   if (!convert) {
     convert = Converter({ from: openccLocale[from], to: openccLocale[to] });
     converters.set(key, convert);
+    if (creationLog) fs.appendFileSync(/* turbopackIgnore: true */ creationLog, `${process.pid} ${key}\n`);
   }
   return convert;
 }
