@@ -43,6 +43,16 @@ const confPath = /--conf-path=(\S+)/.exec(
 const mimeTypes = path.join(confPath ? path.dirname(confPath) : '/etc/nginx', 'mime.types');
 
 const temp = (name) => path.join(prefix, name);
+// The files deploy/nginx.conf includes from zh-news/, beside the configuration as on a server.
+fs.mkdirSync(temp('zh-news'));
+for (const file of ['security-headers.conf', 'csp-hashes.map']) {
+  const source = path.resolve('deploy', file);
+  if (!fs.existsSync(source)) {
+    console.error(`deploy/${file} is missing: run npm run export first`);
+    process.exit(2);
+  }
+  fs.copyFileSync(source, temp(`zh-news/${file}`));
+}
 fs.writeFileSync(
   temp('nginx.conf'),
   `worker_processes 1;
