@@ -253,13 +253,23 @@ async function main() {
       ],
     ),
   );
-  out.push('', `== Serving (autocannon, ${loadSettings.connections} connections, ${loadSettings.seconds} s × ${rounds} rounds each, median; 127.0.0.1) ==`);
+  out.push(
+    '',
+    `== Serving (autocannon on 127.0.0.1: ${loadSettings.connections} connections, Accept-Encoding: ${loadSettings.acceptEncoding}, ` +
+      `${loadSettings.warmupSeconds} s warm-up, then ${loadSettings.seconds} s × ${rounds} rounds in turn; medians) ==`,
+  );
   out.push(
     table(
       ['server', 'req/s', 'p50', 'p99', 'vs floor', 'vs next start', 'failed'],
       Object.entries(serving).map(([name, s]) => [name, count(s.rps), ms(s.p50, 0), ms(s.p99, 0), ratio(s.rps / floorServe.rps), ratio(s.rps / siteServe.rps), s.failures]),
     ),
   );
+  if (staticServe) {
+    out.push(
+      `Past one server: the static export answers ${ratio(staticServe.rps / siteServe.rps)} the requests per second of next start ` +
+        `(p99 ${ms(staticServe.p99, 0)} against ${ms(siteServe.p99, 0)}); a CDN in front of either serves from its cache.`,
+    );
+  }
   out.push(`Cache-Control of the article from next start: ${cacheControl ?? '(none)'}`);
   if (staticOrigin) out.push(`Cache-Control of the article from the export's server: ${staticCacheControl ?? '(none)'}`);
   else out.push('Static export: not available yet (no `npm run export` in package.json).');
