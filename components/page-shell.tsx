@@ -9,12 +9,15 @@ export function PageShell(props: {
   /** The page's path after the script, so the switch leads to the same page. */
   readonly path: string;
   readonly children: ReactNode;
+  /** JSON-LD for search engines, kept out of <main>: it describes the page, it is not part of it. */
+  readonly structuredData?: ReactNode;
 }) {
   const labels = getLabels(props.script);
   const other = otherScript(props.script);
   const otherInfo = getScriptInfo(other);
   return (
     <>
+      {props.structuredData}
       <a className="skip-link" href="#main">
         {labels.skipToContent}
       </a>

@@ -22,8 +22,7 @@ export default async function HomePage({ params }: Props) {
   if (!isScript(script)) notFound();
   const labels = getLabels(script);
   return (
-    <PageShell script={script} path="">
-      <JsonLd data={webSiteData(script)} />
+    <PageShell script={script} path="" structuredData={<JsonLd data={webSiteData(script)} />}>
       <h1 className="page-title">{labels.articles}</h1>
       <ArticleList views={getArticles().map((article) => viewArticle(article, script))} labels={labels} />
     </PageShell>

@@ -54,7 +54,7 @@ for (const [script, lang, title] of [
 
 test('the switch leads to the same article in the other script', async ({ page }) => {
   await page.goto(`/zh-hans/articles/${slug}`);
-  await page.getByRole('link', { name: '繁', exact: true }).click();
+  await page.getByRole('link', { name: '切换至繁體中文', exact: true }).click();
   await expect(page).toHaveURL(`/zh-hant/articles/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('軟銀');
 });

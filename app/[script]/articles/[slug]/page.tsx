@@ -36,9 +36,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const { script, article, view, image } = await readParams(params);
   return (
-    <PageShell script={script} path={`/articles/${article.slug}`}>
-      <JsonLd data={newsArticleData(view, image)} />
-      <JsonLd data={breadcrumbData(view)} />
+    <PageShell
+      script={script}
+      path={`/articles/${article.slug}`}
+      structuredData={
+        <>
+          <JsonLd data={newsArticleData(view, image)} />
+          <JsonLd data={breadcrumbData(view)} />
+        </>
+      }
+    >
       <Breadcrumb script={script} title={view.title} />
       <div className="article-layout">
         <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} readingMinutes={getReadingMinutes(article)} />
