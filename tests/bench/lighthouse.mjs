@@ -14,11 +14,11 @@
 // then whatever chrome-launcher finds.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { freePort } from './processes.mjs';
 
 const slug = 'stargate-openai-softbank-rift';
 const allCategories = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -67,17 +67,6 @@ function build() {
     process.stderr.write(result.stdout + result.stderr);
     throw new Error('npm run build failed');
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 async function startServer(port) {

@@ -6,25 +6,14 @@
 // are printed beside them. `--no-build` reuses the current build.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { freePort } from './processes.mjs';
 
 const path = '/zh-hans/articles/stargate-openai-softbank-rift';
 const connections = 64;
 const durationSeconds = 30;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** Resident memory in bytes of a process and all its descendants (Linux /proc, else ps). */
 function treeRss(rootPid) {
