@@ -186,10 +186,24 @@ export function viewArticle(article: Article, script: Script): ArticleView {
   };
 }
 
+// A page uses the body more than once (the page, its reading time, its photo): render each script once.
+const renderedBodies = new WeakMap<Article, Map<Script, string>>();
+
 /** The article body as sanitized HTML in a script: markdown, sanitizing and conversion in one pass. */
 export function renderArticleBody(article: Article, script: Script): string {
-  return renderMarkdown(article.body, articleConverter(article, script));
+  let byScript = renderedBodies.get(article);
+  if (!byScript) {
+    byScript = new Map();
+    renderedBodies.set(article, byScript);
+  }
+  let html = byScript.get(script);
+  if (html === undefined) {
+    html = renderMarkdown(article.body, articleConverter(article, script));
+    byScript.set(script, html);
+  }
+  return html;
 }
+
 
 // Per article and target script, the merged override table is made once, so its trie is built once.
 const mergedOverrides = new WeakMap<Article, Map<Script, Overrides>>();
@@ -212,7 +226,7 @@ export function articleConverter(article: Article, script: Script): (text: strin
 /** The absolute URL of the article's first photo, for link previews and structured data; undefined when it has none. */
 export function findArticleImage(article: Article): string | undefined {
   // Conversion never touches `src`, so the body as written is enough.
-  const [first] = findImageSources(renderMarkdown(article.body));
+  const [first] = findImageSources(renderArticleBody(article, article.script));
   return first === undefined ? undefined : absoluteUrl(first);
 }
 
