@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { findings, guardPage } from './support/page-guard';
+import { rootRedirectCases } from './support/redirect-cases';
 
 // The static export behind nginx with the shipped deploy/nginx.conf.
 
@@ -21,18 +22,7 @@ function expectSecurityHeaders(response: APIResponse) {
   expect(headers).not.toHaveProperty('x-powered-by');
 }
 
-for (const [acceptLanguage, cookie, target] of [
-  ['zh-CN,zh;q=0.9', undefined, '/zh-hans'],
-  ['zh-TW,zh;q=0.9', undefined, '/zh-hant'],
-  ['en-US,en;q=0.9,zh-HK;q=0.8', undefined, '/zh-hant'],
-  ['zh-Hant-CN', undefined, '/zh-hant'],
-  ['zh-SG', undefined, '/zh-hans'],
-  ['zh-MO', undefined, '/zh-hant'],
-  ['zh-HK', 'zh-hans', '/zh-hans'],
-  ['zh-CN', 'zh-hant', '/zh-hant'],
-  ['zh-TW', 'nonsense', '/zh-hant'],
-  ['en-US', undefined, '/zh-hans'],
-] as const) {
+for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
   test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
     const response = await request.get('/', {
       maxRedirects: 0,

@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js';
 import { expect, test, type Page } from '@playwright/test';
+import { rootRedirectCases } from './support/redirect-cases';
 
 const slug = 'stargate-openai-softbank-rift';
 const articlePath = (script: string) => `/${script}/articles/${slug}`;
@@ -97,12 +98,7 @@ test('each home page lists the article with its date and summary, linking in its
   await expect(item).toContainText('星際之門');
 });
 
-for (const [acceptLanguage, cookie, target] of [
-  ['zh-CN,zh;q=0.9', undefined, '/zh-hans'],
-  ['zh-TW,zh;q=0.9', undefined, '/zh-hant'],
-  ['zh-HK', 'zh-hans', '/zh-hans'],
-  ['en-US', undefined, '/zh-hans'],
-] as const) {
+for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
   test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
     const response = await request.get('/', {
       maxRedirects: 0,
