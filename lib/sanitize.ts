@@ -128,8 +128,34 @@ function policyFor(convert: Convert | undefined): IOptions {
       },
       '*': (tagName, attribs) => ({ tagName, attribs: convertAttributes(attribs) }),
     },
-    textFilter: convert ? (text, tagName) => (verbatimTags.has(tagName) ? text : convert(text)) : undefined,
+    textFilter: convert ? (escaped, tagName) => (verbatimTags.has(tagName) ? escaped : convertEscaped(escaped, convert)) : undefined,
   };
+}
+
+/**
+ * Converts a text node that sanitize-html has already escaped, and escapes the result again.
+ * sanitize-html writes whatever `textFilter` returns as it is: converting the escaped text in
+ * place would let a converter or an override table (`软件` → `<script>`, `&lt;` → `<`) write
+ * markup. Here the converter sees plain text and its output is always escaped, whatever it returns.
+ * @example convertEscaped('A &amp; 软件', () => '<b>') // => '&lt;b&gt;'
+ */
+export function convertEscaped(escaped: string, convert: Convert): string {
+  return escapeText(convert(unescapeText(escaped)));
+}
+
+// What sanitize-html's text escaping writes (decodeEntities is on): &, < and > as entities, nothing else.
+const textEntities: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+function unescapeText(escaped: string): string {
+  return escaped.replace(/&(?:amp|lt|gt);/g, (entity) => textEntities[entity] ?? entity);
+}
+
+/**
+ * Escapes plain text for an HTML text node.
+ * @example escapeText('<a> & b') // => '&lt;a&gt; &amp; b'
+ */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const plainPolicy = policyFor(undefined);

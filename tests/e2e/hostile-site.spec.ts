@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
 import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
 
@@ -62,6 +63,10 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
   });
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 async function visitSafely(page: Page, baseURL: string | undefined, pathname: string, status: number) {
   const report = await guardPage(page, new URL(baseURL ?? '').origin);
   const response = await page.goto(pathname);
@@ -86,6 +91,25 @@ test.describe('the hostile corpus, built into a site and opened in Chromium', ()
         await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
       });
     }
+  }
+
+  for (const slug of slugs) {
+    test(`${slug}'s conversion overrides show as text in the other script`, async ({ page, baseURL }) => {
+      const source = fs.readFileSync(path.join(siteDir, 'articles', `${slug}.md`), 'utf8');
+      const frontmatter: unknown = parseYaml(source.split(/^---$/m)[1] ?? '');
+      const siteTables: unknown = parseYaml(fs.readFileSync(path.join(siteDir, 'conversions.yaml'), 'utf8'));
+      if (!isRecord(frontmatter) || !isRecord(frontmatter.conversions) || !isRecord(siteTables)) throw new Error(`${slug}: no override tables`);
+      const other = frontmatter.script === 'zh-hans' ? 'zh-hant' : 'zh-hans';
+      const siteTable = siteTables[other];
+      if (!isRecord(siteTable)) throw new Error(`no site-wide table for ${other}`);
+      const marker = Object.keys(siteTable).find((key) => source.includes(key));
+      const values = [...Object.values(frontmatter.conversions), marker === undefined ? undefined : siteTable[marker]];
+      await visitSafely(page, baseURL, `/${other}/articles/${slug}`, 200);
+      for (const value of values) {
+        expect(typeof value, `${slug}: override value`).toBe('string');
+        await expect(page.locator('.article-body')).toContainText(String(value));
+      }
+    });
   }
 
   for (const script of ['zh-hans', 'zh-hant']) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { textConverter } from '@/lib/convert';
+import { mergeOverrides } from '@/lib/conversions';
+import { textConverter, type Overrides } from '@/lib/convert';
 import { renderMarkdown } from '@/lib/markdown';
+import { textOfSanitizedHtml } from '@/lib/sanitize';
+import type { Script } from '@/lib/script';
 import { site } from '@/lib/site';
 import vectors from '../fixtures/hostile/vectors.json';
 
@@ -99,6 +102,62 @@ describe('the hostile corpus through renderMarkdown', () => {
       }
     },
   );
+});
+
+/**
+ * Override tables are editors' text too: a value is converted text, never markup,
+ * whichever table it comes from, wherever the word stands and whichever way it converts.
+ */
+describe('the override vectors as conversion results', () => {
+  const overrideVectors = vectors.filter((entry) => entry.context === 'override').map((entry) => entry.vector);
+  const directions: readonly { from: Script; to: Script; word: string }[] = [
+    { from: 'zh-hans', to: 'zh-hant', word: '软件' },
+    { from: 'zh-hant', to: 'zh-hans', word: '軟件' },
+  ];
+  const tables: Readonly<Record<string, (table: Overrides) => Overrides>> = {
+    "the article's own table": (table) => mergeOverrides({}, table),
+    'the site-wide table': (table) => mergeOverrides(table, {}),
+  };
+  const places = (word: string): Readonly<Record<string, string>> => ({
+    paragraph: `我的${word}很好。`,
+    caption: `<figure class="caption-only"><figcaption>${word}说明<span class="credit">${word}</span></figcaption></figure>`,
+    'link text': `[${word}](/zh-hans)`,
+    heading: `## ${word}`,
+    'table cell': `| ${word} |\n| --- |\n| ${word} |`,
+  });
+
+  it('holds the breakouts a held-out run found', () => {
+    expect(overrideVectors).toContain('<script>alert(1)</script>');
+    expect(overrideVectors.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const { from, to, word } of directions) {
+    for (const [tableName, asTable] of Object.entries(tables)) {
+      it.each(overrideVectors)(`shows %s as text when ${tableName} converts ${from} to ${to}`, (vector) => {
+        const convert = textConverter(from, to, asTable({ [word]: vector }));
+        for (const [place, markdown] of Object.entries(places(word))) {
+          const html = renderMarkdown(markdown, convert);
+          expect(violations(html), `${place}: ${html}`).toEqual([]);
+          expect(textOfSanitizedHtml(html), place).toContain(vector);
+        }
+      });
+    }
+  }
+
+  it('never turns escaped text back into markup through an entity override', () => {
+    const convert = textConverter('zh-hans', 'zh-hant', { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&#60;': '<' });
+    const html = renderMarkdown('&lt;script&gt;alert(1)&lt;/script&gt; 与 &amp;lt;img src=x onerror=alert(1)&amp;gt;', convert);
+    expect(violations(html)).toEqual([]);
+    expect(html).not.toMatch(/<(?:script|img)/);
+    expect(textOfSanitizedHtml(html)).toContain('<script>alert(1)</script>');
+  });
+
+  it('still converts alt and title text, escaped in the attribute', () => {
+    const convert = textConverter('zh-hans', 'zh-hant', { 软件: '"><script>alert(1)</script>' });
+    const html = renderMarkdown('<abbr title="软件">软件</abbr>', convert);
+    expect(violations(html)).toEqual([]);
+    expect(html).toContain('title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
 });
 
 describe('the corpus checker itself', () => {
