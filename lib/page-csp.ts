@@ -6,7 +6,7 @@ import { contentSecurityPolicy, distDir, type ScriptSource } from './security-he
 /**
  * The Content-Security-Policy of each response, for proxy.ts. A prerendered page
  * gets the hashes of its own inline scripts, written after the build by
- * lib/cli/inline-script-hashes.mjs; a page rendered on demand (the 404 page,
+ * lib/cli/inline-script-hashes.ts; a page rendered on demand (the 404 page,
  * which follows the reader's cookie) gets a fresh nonce that Next.js puts on its scripts.
  */
 

@@ -5,7 +5,7 @@
  *
  * The Content-Security-Policy allows no inline script but the ones Next.js itself
  * writes into each prerendered page, by their SHA-256 hashes, computed from the
- * built HTML after `next build` (lib/cli/inline-script-hashes.mjs). A per-request
+ * built HTML after `next build` (lib/cli/inline-script-hashes.ts). A per-request
  * nonce would force every page to render dynamically; hashes keep them static.
  */
 
@@ -88,7 +88,7 @@ export const nginxHashesVariable = '$csp_script_hashes';
 
 /**
  * The nginx `add_header` lines for the same headers, for a site served over https.
- * The page CSP reads the per-page hashes from a `map` that lib/cli/inline-script-hashes.mjs writes.
+ * The page CSP reads the per-page hashes from a `map` that lib/cli/inline-script-hashes.ts writes.
  */
 export function nginxSecurityHeaders(): string {
   const csp = contentSecurityPolicy([]).replace("script-src 'self'", `script-src 'self' ${nginxHashesVariable}`);

@@ -63,7 +63,7 @@ async function buildSite(articles) {
   log(`site build, ${articles} article(s)`);
   const run = await timedRun(process.execPath, [nextBin, 'build'], { cwd: projectDir, extraEnv, marks: prerenderMarks });
   // What `npm run build` does after next build: the served pages need their CSP script hashes. Not timed.
-  await timedRun(process.execPath, [path.join(projectDir, 'lib/cli/inline-script-hashes.mjs')], { cwd: projectDir, extraEnv });
+  await timedRun(process.execPath, [path.join(projectDir, 'node_modules/tsx/dist/cli.mjs'), path.join(projectDir, 'lib/cli/inline-script-hashes.ts')], { cwd: projectDir, extraEnv });
   return { articles, pages: 2 * articles, seconds: run.seconds, prerender: prerenderSeconds(run), peakBytes: run.peakBytes, converters: readConverterLog(converterLog) };
 }
 

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { scriptCookie } from '../script';
+
+/**
+ * The inline JS a prerendered page may carry, for its Content-Security-Policy.
+ * The policy allows inline scripts by hash, so hashing whatever a page holds
+ * would allow a script that reached it by mistake (an unescaped value in the
+ * body, say). Only the scripts Next.js writes itself, recognised by their
+ * structure and their place (children of <head> or <body>, never inside the
+ * page's content), and the site's own fixed scripts are hashed; any other
+ * inline script makes the page foreign, and the build that wrote it fails.
+ */
+
+/**
+ * The whole inline JS of `/` in the static export: a reader who chose a script
+ * before (the switch sets the cookie) goes straight to it; everyone else,
+ * crawlers included, sees the two links. A fixed string, allowed by its hash.
+ */
+export const returningReaderScript = `(function(){var m=/(?:^|;\\s*)${scriptCookie}=(zh-han[st])(?:;|$)/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();`;
+
+const siteScripts: ReadonlySet<string> = new Set([returningReaderScript]);
+
+/** A `'sha256-…'` source for the CSP. */
+export type HashSource = `'sha256-${string}'`;
+
+// Types a browser runs as JS; any other type (JSON-LD) is a data block the CSP does not govern.
+const javascriptTypes = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+
+/** JSON.parse that answers undefined instead of throwing. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `prefix` + JSON + `)` (and an optional `;`), where the JSON passes `isData`: a call whose only argument is data. */
+function isCallWithData(body: string, prefix: string, isData: (value: unknown) => boolean): boolean {
+  const call = body.endsWith(';') ? body.slice(0, -1) : body;
+  return call.startsWith(prefix) && call.endsWith(')') && isData(parseJson(call.slice(prefix.length, -1)));
+}
+
+const flightStart = '(self.__next_f=self.__next_f||[]).push([0])';
+const flightChunk = 'self.__next_f.push(';
+const turbopackChunks = '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(';
+
+/** The RSC payload's chunks: `[kind, data…]` with a small integer kind and strings or numbers after it. */
+function isFlightRecord(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    Number.isInteger(value[0]) &&
+    value.slice(1).every((item) => typeof item === 'string' || typeof item === 'number')
+  );
+}
+
+/** Turbopack's list of chunks and modules to load: an object of arrays of strings and numbers. */
+function isChunkList(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (list) => Array.isArray(list) && list.every((item) => typeof item === 'string' || typeof item === 'number'),
+    )
+  );
+}
+
+/**
+ * Whether an inline script's text is one Next.js writes: the RSC payload or Turbopack's chunk list.
+ * @example isNextScript('self.__next_f.push([1,"0:[]"])') // => true
+ * @example isNextScript('self.__next_f.push([1,"x"]);alert(1)') // => false
+ */
+export function isNextScript(body: string): boolean {
+  return (
+    body === flightStart ||
+    isCallWithData(body, flightChunk, isFlightRecord) ||
+    isCallWithData(body, turbopackChunks, isChunkList)
+  );
+}
+
+/** The CSP hash source of an inline script's text. */
+export function hashSource(body: string): HashSource {
+  return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+}
+
+export interface InlineScriptAudit {
+  /** Hashes of the scripts the policy allows, in page order, without repeats. */
+  readonly hashes: readonly HashSource[];
+  /** The opening of every other inline script: the page must not be published. */
+  readonly foreign: readonly string[];
+}
+
+/** Sorts a page's inline scripts into those Next.js or the site wrote (hashed) and any other (foreign). */
+export function auditInlineScripts(html: string): InlineScriptAudit {
+  const hashes: HashSource[] = [];
+  const foreign: string[] = [];
+  const document = parseDocument(html);
+  for (const script of DomUtils.getElementsByTagName('script', document)) {
+    if (DomUtils.hasAttrib(script, 'src')) continue;
+    const type = (DomUtils.getAttributeValue(script, 'type') ?? '').trim().toLowerCase();
+    if (!javascriptTypes.has(type)) continue;
+    const body = DomUtils.textContent(script);
+    const parent = script.parent && 'name' in script.parent ? script.parent.name : undefined;
+    const written = siteScripts.has(body) || ((parent === 'head' || parent === 'body') && isNextScript(body));
+    if (!written) {
+      foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);
+      continue;
+    }
+    const hash = hashSource(body);
+    if (!hashes.includes(hash)) hashes.push(hash);
+  }
+  return { hashes, foreign };
+}
