@@ -84,10 +84,26 @@ function resolveOnSite(url: string): URL | undefined {
 const protocolRelative = /^[\u0000-\u0020]*[/\\][\u0000-\u0020]*[/\\]/;
 const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 
+/**
+ * Whether a URL on the site has a path that reads as protocol-relative once
+ * percent-decoded (`/%5Chost/`, `/%2F/host`, `/%09/host`): a server that decodes
+ * the path and redirects to it, as a trailing-slash rule does, would send the
+ * reader to that host. Such a link is foreign, whatever host it names.
+ */
+function decodesOffSite(url: URL): boolean {
+  if (url.origin !== site.baseUrl.origin) return false;
+  try {
+    return protocolRelative.test(decodeURIComponent(url.pathname));
+  } catch {
+    // Not valid percent-encoding: no page of the site has such a path.
+    return true;
+  }
+}
+
 /** Links to http, https, mailto or the site's own paths; protocol-relative links are refused. */
 function isAllowedLink(href: string): boolean {
   const url = resolveOnSite(href);
-  return url !== undefined && linkProtocols.has(url.protocol) && !protocolRelative.test(href);
+  return url !== undefined && linkProtocols.has(url.protocol) && !protocolRelative.test(href) && !decodesOffSite(url);
 }
 
 function isExternal(url: URL | undefined): boolean {
@@ -97,7 +113,7 @@ function isExternal(url: URL | undefined): boolean {
 /** Site-relative paths, or https URLs on the site's own host. */
 function isOwnImage(src: string): boolean {
   const url = resolveOnSite(src);
-  if (!url || url.origin !== site.baseUrl.origin || protocolRelative.test(src)) return false;
+  if (!url || url.origin !== site.baseUrl.origin || protocolRelative.test(src) || decodesOffSite(url)) return false;
   return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(src) || url.protocol === 'https:';
 }
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { offSiteRedirectProbes, staysOnSite } from './support/redirect-cases';
 
 const article = '/zh-hans/articles/stargate-openai-softbank-rift';
 // Each request gets this long; a slow answer fails the walk, it is never timed.
@@ -57,6 +58,14 @@ test.describe('hostile URLs answer the right status quickly, never 500', () => {
       const response = await request.get(url, { timeout, maxRedirects: 0 });
       expect(response.status()).toBe(status);
       if (status === 200) expect(response.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+    });
+  }
+
+  for (const probe of offSiteRedirectProbes) {
+    test(`GET ${probe} never redirects off the site`, async ({ request, baseURL }) => {
+      const response = await request.get(probe, { timeout, maxRedirects: 0 });
+      expect(response.status()).toBeLessThan(500);
+      expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(true);
     });
   }
 

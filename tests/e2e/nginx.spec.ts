@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { findings, guardPage } from './support/page-guard';
-import { rootRedirectCases } from './support/redirect-cases';
+import { offSiteRedirectProbes, rootRedirectCases, staysOnSite } from './support/redirect-cases';
 
 // The static export behind nginx with the shipped deploy/nginx.conf.
 
@@ -75,6 +75,14 @@ test('the .html files behind clean URLs are not URLs of their own, and a trailin
   expect(slash.status()).toBe(308);
   expect(slash.headers().location).toBe(articlePath('zh-hant'));
 });
+
+for (const probe of offSiteRedirectProbes) {
+  test(`${probe} never redirects off the site`, async ({ request, baseURL }) => {
+    const response = await request.get(probe, { maxRedirects: 0 });
+    expect(response.status()).toBeLessThan(500);
+    expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(true);
+  });
+}
 
 test('feeds are served as Atom', async ({ request }) => {
   for (const script of ['zh-hans', 'zh-hant']) {

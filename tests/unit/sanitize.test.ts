@@ -51,6 +51,15 @@ describe('renderMarkdown', () => {
     }
   });
 
+  it('refuses a site link whose decoded path would redirect to another host', () => {
+    for (const markdown of ['[x](/\\evil.example/)', '[x](/%5Cevil.example/)', '[x](/%5c%5cevil.example/)', '[x](/%2F/evil.example/)', '[x](/%09/evil.example/)', '[x](https://news.example.com/%5Cevil.example/)']) {
+      expect(renderMarkdown(markdown), markdown).toBe('<p><a>x</a></p>\n');
+    }
+    expect(renderMarkdown('![x](/%5Cevil.example/p.gif)')).toBe('<p><img alt="x" /></p>\n');
+    // A backslash or an encoded slash further on is only part of the path.
+    expect(renderMarkdown('[x](/zh-hans/a%2Fb)')).toBe('<p><a href="/zh-hans/a%2Fb">x</a></p>\n');
+  });
+
   it('refuses a URL that is a site path over https but another host over http', () => {
     expect(renderMarkdown('[a](https:evil.example) ![b](https:evil.example/p.gif)')).toBe('<p><a>a</a> <img alt="b" /></p>\n');
   });
