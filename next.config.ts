@@ -2,20 +2,18 @@ import type { NextConfig } from 'next';
 import { assetContentSecurityPolicy, distDir, servedOverHttps, staticSecurityHeaders } from './lib/security-headers';
 import { site } from './lib/site';
 
-// `npm run export` sets STATIC_EXPORT=1: plain files in out/ for any static host or CDN.
-// That mode has no server, so no proxy.ts (the `/` redirect) and no headers: deploy/nginx.conf adds them.
-const staticExport = process.env.STATIC_EXPORT === '1';
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  ...(staticExport ? { output: 'export' } : {}),
   // A fixture site builds into its own folder, so it never replaces the real build.
   distDir: distDir(),
   experimental: {
     // A dynamic root segment ([script]) leaves unknown URLs to Next's built-in
     // English 404; the global page answers every unmatched path instead.
     globalNotFound: true,
+    // Also stops next build from adding each build folder's type folders to tsconfig.json:
+    // the export, the server and every fixture site build into folders of their own.
+    strictRouteTypes: true,
     // inlineCss would save the stylesheet's round trip, but the CSP allows styles from the site
     // only (style-src 'self'): an inlined <style> would be blocked and the page left unstyled.
   },

@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /*
- * Four servers, started one after the other in this order: the static export
- * behind a plain static file server, the same files behind nginx with
- * deploy/nginx.conf, `next start` on the real content, and `next start` on the
- * hostile fixture site (built into its own folder). The export builds before
- * the real build because both write .next, which `next start` reads.
+ * Four servers: the static export behind a plain static file server, the same
+ * files behind nginx with deploy/nginx.conf, `next start` on the real content,
+ * and `next start` on the hostile fixture site. Each build has its own folder
+ * (.next-export, .next, .next-hostile), so none replaces another.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const staticPort = port + 1;
