@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { cachedRead, collectProblems, ContentError, displayPath, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
+import { cachedRead, collectProblems, ContentError, displayPath, type ContentListing, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
 import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
@@ -107,16 +107,16 @@ export function parseArticle(file: string, source: string): Article {
 }
 
 const readAllArticles = cachedRead((): readonly Article[] =>
-  collectProblems(listArticleFiles().map((file) => () => parseArticle(file, readContentFile(file)))),
+  collectProblems(listArticleFiles().files.map((file) => () => parseArticle(file, readContentFile(file)))),
 );
 
 /** The slugs of every article file, drafts included: what headlines may point at. */
 export function getAllArticleSlugs(): readonly string[] {
-  return listArticleFiles().map((file) => path.basename(file, '.md'));
+  return listArticleFiles().files.map((file) => path.basename(file, '.md'));
 }
 
-/** The article files in content/articles. */
-export function listArticleFiles(): readonly string[] {
+/** The article files in content/articles, and the names skipped there; the check and the build share this listing. */
+export function listArticleFiles(): ContentListing {
   return listContentFiles('articles', '.md');
 }
 

@@ -112,15 +112,29 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'GBK' | 'Big5' | undefin
   return gbkScore >= big5Score ? 'GBK' : 'Big5';
 }
 
-/** Lists the files with an extension in a content folder, sorted; none when the folder is missing. */
-export function listContentFiles(folder: string, extension: string): string[] {
+/** What a content folder holds: the files to read, and the names left alone. */
+export interface ContentListing {
+  /** The files to read, sorted. */
+  readonly files: readonly string[];
+  /** Files whose names start with _ . or #, sorted: never read, never published. */
+  readonly skipped: readonly string[];
+}
+
+// Templates (_template.md), hidden notes and editors' lock files (.#x.md) sit beside articles; Astro and Hugo skip them too.
+const skippedName = /^[_.#]/;
+
+/** Lists the files with an extension in a content folder; none when the folder is missing. */
+export function listContentFiles(folder: string, extension: string): ContentListing {
   const dir = path.join(contentDir, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs
+  if (!fs.existsSync(dir)) return { files: [], skipped: [] };
+  const names = fs
     .readdirSync(dir)
     .filter((name) => name.endsWith(extension))
-    .sort()
-    .map((name) => path.join(dir, name));
+    .sort();
+  return {
+    files: names.filter((name) => !skippedName.test(name)).map((name) => path.join(dir, name)),
+    skipped: names.filter((name) => skippedName.test(name)).map((name) => path.join(dir, name)),
+  };
 }
 
 /** The path of a file in the content folder. */

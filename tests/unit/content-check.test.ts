@@ -48,6 +48,8 @@ beforeAll(() => {
   fs.cpSync(fixture, site, { recursive: true });
   const bytes = Buffer.alloc(600_000, 'a');
   fs.writeFileSync(path.join(site, 'articles/oversized.md'), bytes);
+  // Emacs's lock file while valid-story.md is open: a link to nothing, not portable to commit.
+  fs.symlinkSync('dev@newsroom.4242:1700000000', path.join(site, 'articles/.#valid-story.md'));
   vi.stubEnv('CONTENT_DIR', site);
   vi.resetModules();
 });
@@ -84,8 +86,41 @@ describe('npm run check on a site full of mistakes', () => {
     expect(report.articles).toContainEqual({ slug: 'bom-and-crlf', state: 'published', date: '2025-07-23' });
   });
 
+  it('skips files whose names start with _ . or # without reading them', async () => {
+    const { report } = await check();
+    expect(report.skipped.map((file) => path.basename(file))).toEqual(['.#valid-story.md', '.hidden-note.md', '_template.md']);
+    expect(report.articles.map((article) => article.slug)).not.toContain('_template');
+  });
+
   it('treats a future date as scheduled, not as an error', async () => {
     const { report } = await check();
     expect(report.articles).toContainEqual({ slug: 'scheduled-story', state: 'scheduled', date: '2999-01-01T08:00:00+08:00' });
+  });
+});
+
+describe('the build reads the same listing as the check', () => {
+  it('never offers a skipped file as an article a headline may link to', async () => {
+    const { getAllArticleSlugs } = await import('@/lib/articles');
+    expect(getAllArticleSlugs()).toContain('valid-story');
+    expect(getAllArticleSlugs().filter((slug) => /^[_.#]/.test(slug))).toEqual([]);
+  });
+});
+
+describe('the summary npm run check prints', () => {
+  it('says how many files were skipped, why, and which', async () => {
+    const { formatCheckSummary } = await import('@/lib/check');
+    const summary = formatCheckSummary({
+      problems: [],
+      articles: [{ slug: 'a', state: 'published', date: '2025-07-23' }],
+      skipped: ['content/articles/_template.md', 'content/articles/.#a.md'],
+    });
+    expect(summary).toBe(
+      '1 article file(s) read: 1 published, 0 draft(s), 0 scheduled; 2 skipped (names starting with _ . or #): content/articles/_template.md, content/articles/.#a.md.',
+    );
+  });
+
+  it('does not mention skipping when nothing was skipped', async () => {
+    const { formatCheckSummary } = await import('@/lib/check');
+    expect(formatCheckSummary({ problems: [], articles: [], skipped: [] })).toBe('0 article file(s) read: 0 published, 0 draft(s), 0 scheduled.');
   });
 });
