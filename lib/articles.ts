@@ -106,9 +106,10 @@ export function parseArticle(file: string, source: string): Article {
   return { ...frontmatter, slug, file: shown, body, bodyLine };
 }
 
-const readAllArticles = cachedRead((): readonly Article[] =>
-  collectProblems(listArticleFiles().files.map((file) => () => parseArticle(file, readContentFile(file)))),
-);
+const readAllArticles = cachedRead((): readonly Article[] => {
+  const { files, problems } = listArticleFiles();
+  return collectProblems(files.map((file) => () => parseArticle(file, readContentFile(file))), problems);
+});
 
 /** The slugs of every article file, drafts included: what headlines may point at. */
 export function getAllArticleSlugs(): readonly string[] {

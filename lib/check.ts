@@ -30,6 +30,7 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
     }
   }
   const listing = listArticleFiles();
+  problems.push(...listing.problems);
   const articles = listing.files.flatMap((file): Article[] => {
     const article = attempt(() => parseArticle(file, readContentFile(file)));
     return article ? [article] : [];

@@ -50,15 +50,93 @@ export function displayPath(file: string): string {
 // A real article is a few tens of kilobytes; anything near this is a paste gone wrong.
 export const maxContentBytes = 512 * 1024;
 
-/** Reads a UTF-8 content file (a BOM is dropped, CRLF becomes LF); throws a ContentError naming the file. */
+/**
+ * Reads a file of the content folder as text (see readTextFile). Throws a
+ * ContentError naming the entry when it is a link leading out of the folder,
+ * a link to nothing or to itself, a folder, or unreadable for any reason.
+ */
 export function readContentFile(file: string): string {
-  const bytes = fs.readFileSync(file);
   const shown = displayPath(file);
-  if (bytes.byteLength > maxContentBytes) {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (error) {
+    throw new ContentError([{ file: shown, message: describeReadError(file, error) }]);
+  }
+  // Compared as real paths, so a content folder that is itself reached through a link still holds its files.
+  const inside = path.relative(fs.realpathSync(contentDir), real);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
     throw new ContentError([
-      { file: shown, message: `file is ${bytes.byteLength} bytes (expected at most ${maxContentBytes})` },
+      {
+        file: shown,
+        message: fs.lstatSync(file).isSymbolicLink()
+          ? 'this entry is a link to a file outside the content folder (move the file into content/)'
+          : 'this entry is in a linked folder outside the content folder (move the folder into content/)',
+      },
     ]);
   }
+  return decodeText(readBytes(real, shown), shown);
+}
+
+/** Reads a UTF-8 text file an editor names, such as a scraped page (a BOM is dropped, CRLF and a lone CR become LF); throws a ContentError naming it. */
+export function readTextFile(file: string): string {
+  const shown = displayPath(file);
+  return decodeText(readBytes(file, shown), shown);
+}
+
+/** Reads a content file a site may do without (headlines.yaml, conversions.yaml); undefined when there is no such entry. */
+export function readOptionalContentFile(name: string): { readonly file: string; readonly text: string } | undefined {
+  const file = contentPath(name);
+  let entry: fs.Stats | undefined;
+  try {
+    // lstat, not exists: a link to nothing is an entry the editor made, so it is reported rather than ignored.
+    entry = fs.lstatSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new ContentError([{ file: displayPath(file), message: describeReadError(file, error) }]);
+  }
+  return entry ? { file, text: readContentFile(file) } : undefined;
+}
+
+function readBytes(file: string, shown: string): Buffer {
+  const refuse = (message: string) => new ContentError([{ file: shown, message }]);
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw refuse('this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)');
+    // A pipe or a device would block the read or never end.
+    if (!stat.isFile()) throw refuse('this entry is not a regular file (expected a text file)');
+    // Refused before reading, so a runaway file never fills memory.
+    if (stat.size > maxContentBytes) throw refuse(`file is ${stat.size} bytes (expected at most ${maxContentBytes})`);
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    throw refuse(describeReadError(file, error));
+  }
+}
+
+/** The code of a file-system error (ENOENT, ELOOP…), when it has one. */
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Says why an entry cannot be read, in the editor's words, with the system's code for anything unusual. */
+function describeReadError(file: string, error: unknown): string {
+  const code = errorCode(error);
+  switch (code) {
+    case 'ELOOP':
+      return 'this entry is a link that loops back on itself (replace the link with the file itself)';
+    case 'ENOENT':
+      return fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()
+        ? 'this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'
+        : 'this entry disappeared while it was being read (ENOENT) (run the check again)';
+    case 'EACCES':
+    case 'EPERM':
+      return `this entry cannot be read: permission denied (${code}) (let the user who runs the check read it)`;
+    default:
+      return `this entry cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}) (expected a readable file)`;
+  }
+}
+
+function decodeText(bytes: Uint8Array, shown: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -73,6 +151,7 @@ export function readContentFile(file: string): string {
       },
     ]);
   }
+  // A lone CR is an old Mac line ending: every editor shows it as a line break, so it is read as one.
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
@@ -112,12 +191,13 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'GBK' | 'Big5' | undefin
   return gbkScore >= big5Score ? 'GBK' : 'Big5';
 }
 
-/** What a content folder holds: the files to read, and the names left alone. */
+/** What a content folder holds: the files to read, the names left alone, and what is wrong with the folder itself. */
 export interface ContentListing {
   /** The files to read, sorted. */
   readonly files: readonly string[];
   /** Files whose names start with _ . or #, sorted: never read, never published. */
   readonly skipped: readonly string[];
+  readonly problems: readonly ContentProblem[];
 }
 
 // Templates (_template.md), hidden notes and editors' lock files (.#x.md) sit beside articles; Astro and Hugo skip them too.
@@ -126,14 +206,19 @@ const skippedName = /^[_.#]/;
 /** Lists the files with an extension in a content folder; none when the folder is missing. */
 export function listContentFiles(folder: string, extension: string): ContentListing {
   const dir = path.join(contentDir, folder);
-  if (!fs.existsSync(dir)) return { files: [], skipped: [] };
-  const names = fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(extension))
-    .sort();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return { files: [], skipped: [], problems: [] };
+    return { files: [], skipped: [], problems: [{ file: displayPath(dir), message: `this folder cannot be read (${code ?? String(error)}) (expected a readable folder)` }] };
+  }
+  const matching = names.filter((name) => name.endsWith(extension)).sort();
   return {
-    files: names.filter((name) => !skippedName.test(name)).map((name) => path.join(dir, name)),
-    skipped: names.filter((name) => skippedName.test(name)).map((name) => path.join(dir, name)),
+    files: matching.filter((name) => !skippedName.test(name)).map((name) => path.join(dir, name)),
+    skipped: matching.filter((name) => skippedName.test(name)).map((name) => path.join(dir, name)),
+    problems: [],
   };
 }
 
@@ -292,10 +377,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Runs every reader and throws one ContentError holding all their problems, so a build reports everything at once. */
-export function collectProblems<T>(readers: readonly (() => T)[]): T[] {
+/**
+ * Runs every reader and throws one ContentError holding all their problems and
+ * those already found (such as a listing's), so a build reports everything at once.
+ */
+export function collectProblems<T>(readers: readonly (() => T)[], found: readonly ContentProblem[] = []): T[] {
   const results: T[] = [];
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = [...found];
   for (const read of readers) {
     try {
       results.push(read());

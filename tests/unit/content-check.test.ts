@@ -33,6 +33,11 @@ const expected: Record<string, readonly string[]> = {
     ':12 — body image /images/pixel.png: a photo needs a caption and a credit',
   ],
   'articles/oversized.md': [' — file is 600000 bytes (expected at most 524288)'],
+  'articles/leak.md': [' — this entry is a link to a file outside the content folder (move the file into content/)'],
+  'articles/passwd.md': [' — this entry is a link to a file outside the content folder (move the file into content/)'],
+  'articles/loop.md': [' — this entry is a link that loops back on itself (replace the link with the file itself)'],
+  'articles/gone.md': [' — this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'],
+  'articles/archive.md': [' — this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)'],
   'headlines.yaml': [
     ':8 — related.items.1.article: no article has the slug "no-such-story"',
     ':13 — hot.items.0.time: expected an ISO 8601 date-time with an offset',
@@ -41,6 +46,7 @@ const expected: Record<string, readonly string[]> = {
 };
 
 let site: string;
+let outside: string;
 
 beforeAll(() => {
   // The oversized file is made here rather than committed: half a megabyte of nothing.
@@ -48,8 +54,17 @@ beforeAll(() => {
   fs.cpSync(fixture, site, { recursive: true });
   const bytes = Buffer.alloc(600_000, 'a');
   fs.writeFileSync(path.join(site, 'articles/oversized.md'), bytes);
-  // Emacs's lock file while valid-story.md is open: a link to nothing, not portable to commit.
-  fs.symlinkSync('dev@newsroom.4242:1700000000', path.join(site, 'articles/.#valid-story.md'));
+  // Links are made here: git keeps them only where the system has them, and some point outside the project.
+  const link = (target: string, name: string) => fs.symlinkSync(target, path.join(site, 'articles', name));
+  outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+  fs.copyFileSync(path.join(fixture, 'articles/valid-story.md'), path.join(outside, 'secret.md'));
+  link(path.join(outside, 'secret.md'), 'leak.md');
+  link('/etc/passwd', 'passwd.md');
+  link('valid-story.md', 'linked-story.md');
+  link('loop.md', 'loop.md');
+  link('no-such-story.md', 'gone.md');
+  // Emacs's lock file while valid-story.md is open: a link to nothing.
+  link('dev@newsroom.4242:1700000000', '.#valid-story.md');
   vi.stubEnv('CONTENT_DIR', site);
   vi.resetModules();
 });
@@ -57,6 +72,7 @@ beforeAll(() => {
 afterAll(() => {
   vi.unstubAllEnvs();
   fs.rmSync(site, { recursive: true, force: true });
+  fs.rmSync(outside, { recursive: true, force: true });
 });
 
 async function check() {
@@ -86,6 +102,30 @@ describe('npm run check on a site full of mistakes', () => {
     expect(report.articles).toContainEqual({ slug: 'bom-and-crlf', state: 'published', date: '2025-07-23' });
   });
 
+  it('accepts a link whose file stays inside the content folder', async () => {
+    const { report } = await check();
+    expect(report.articles).toContainEqual({ slug: 'linked-story', state: 'published', date: '2025-07-23' });
+  });
+
+  it('turns any other read error into a problem naming the entry and its code', async () => {
+    const { readContentFile, ContentError, formatProblem } = await import('@/lib/content');
+    const failure = Object.assign(new Error('i/o error'), { code: 'EIO' });
+    const read = vi.spyOn(fs, 'readFileSync').mockImplementationOnce(() => {
+      throw failure;
+    });
+    try {
+      readContentFile(path.join(site, 'articles/valid-story.md'));
+      expect.unreachable('the read error should be a ContentError');
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      expect(error.problems.map(formatProblem)).toEqual([
+        `${path.relative(process.cwd(), site)}/articles/valid-story.md — this entry cannot be read (EIO) (expected a readable file)`,
+      ]);
+    } finally {
+      read.mockRestore();
+    }
+  });
+
   it('skips files whose names start with _ . or # without reading them', async () => {
     const { report } = await check();
     expect(report.skipped.map((file) => path.basename(file))).toEqual(['.#valid-story.md', '.hidden-note.md', '_template.md']);
@@ -99,6 +139,23 @@ describe('npm run check on a site full of mistakes', () => {
 });
 
 describe('the build reads the same listing as the check', () => {
+  it('stops on the same refused entries, so a link out of the content folder is never published', async () => {
+    const { getArticles } = await import('@/lib/articles');
+    const { ContentError } = await import('@/lib/content');
+    const shown = path.relative(process.cwd(), site);
+    const refused = (() => {
+      try {
+        getArticles();
+      } catch (error) {
+        if (error instanceof ContentError) return error.problems.map((problem) => problem.file.replace(shown, 'tests/fixtures/malformed'));
+        throw error;
+      }
+      return [];
+    })();
+    for (const file of ['leak.md', 'passwd.md', 'loop.md', 'gone.md', 'archive.md']) expect(refused).toContain(at(`articles/${file}`));
+  });
+
+
   it('never offers a skipped file as an article a headline may link to', async () => {
     const { getAllArticleSlugs } = await import('@/lib/articles');
     expect(getAllArticleSlugs()).toContain('valid-story');
