@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cache } from 'react';
 import { distance } from 'fastest-levenshtein';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 
 /**
@@ -230,6 +230,8 @@ export function contentPath(...parts: string[]): string {
 /** Parsed YAML that remembers where each field stands, so problems can name their line. */
 export interface YamlSource {
   readonly data: unknown;
+  /** What is wrong in the values themselves (tags), reported by validate() beside the schema's problems. */
+  readonly problems: readonly ContentProblem[];
   /** The file line of the field at a path (the key's line), or undefined when it is absent. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
@@ -260,20 +262,32 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
 
 /**
  * Parses YAML with the core schema, so dates stay strings for our own calendar
- * check, and with aliases bounded against alias bombs.
+ * check, and with aliases bounded against alias bombs. Broken YAML throws a
+ * ContentError; problems in values travel in `problems`, so validate() reports
+ * them with the schema's and an editor sees every problem of the file at once.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, lineCounter });
+  // resolveKnownTags off: the yaml library would otherwise turn !!binary, !!timestamp or !!set into objects even under the core schema.
+  const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: true, prettyErrors: true, lineCounter });
+  const lineOfError = (error: YAMLError) => (error.linePos ? error.linePos[0].line + firstLine - 1 : undefined);
   if (doc.errors.length > 0) {
     throw new ContentError(
-      doc.errors.map((error) => ({
-        file,
-        line: error.linePos ? error.linePos[0].line + firstLine - 1 : undefined,
-        message: `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
+      doc.errors.map((error) => ({ file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` })),
     );
   }
+  const placed = placeNodes(doc);
+  // The library reads an unknown tag as plain text and only warns; a tag an editor wrote by accident or a paste carried must be seen.
+  const problems = doc.warnings.map((warning): ContentProblem => {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
+    const tagged = firstNodeFrom(placed, warning.pos[1], (node) => node.tag !== undefined);
+    return {
+      file,
+      line: lineOfError(warning),
+      field: tagged ? fieldName(tagged.path) : undefined,
+      message: `unknown YAML tag ${text.slice(warning.pos[0], warning.pos[1])} (write plain text; tags are not allowed)`,
+    };
+  });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -282,6 +296,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   }
   return {
     data,
+    problems,
     lineOf(path) {
       let node: unknown = doc.contents;
       // A missing field points at the start of its block: the opening "---" of frontmatter.
@@ -305,6 +320,53 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   };
 }
 
+/** The first line of a yaml library message, without the position our own line replaces. */
+function describeYamlError(error: YAMLError): string {
+  return (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}
+
+type FieldPath = readonly (string | number)[];
+
+interface PlacedNode {
+  readonly node: Node;
+  readonly path: FieldPath;
+}
+
+/** Every node of a document (keys too) with the field it belongs to, in document order; aliases are not followed. */
+function placeNodes(doc: Document): PlacedNode[] {
+  const placed: PlacedNode[] = [];
+  const walk = (node: unknown, path: FieldPath) => {
+    if (!isNode(node)) return;
+    placed.push({ node, path });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const field = [...path, isScalar(pair.key) ? String(pair.key.value) : '?'];
+        walk(pair.key, field);
+        walk(pair.value, field);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(doc.contents, []);
+  return placed;
+}
+
+/** The earliest node that starts at or after an offset and passes a test: the node a tag or a key there belongs to. */
+function firstNodeFrom(placed: readonly PlacedNode[], offset: number, test: (node: Node) => boolean): PlacedNode | undefined {
+  let first: { readonly entry: PlacedNode; readonly start: number } | undefined;
+  for (const entry of placed) {
+    const start = entry.node.range?.[0];
+    if (start !== undefined && start >= offset && test(entry.node) && (!first || start < first.start)) first = { entry, start };
+  }
+  return first?.entry;
+}
+
+/** @example fieldName(['related', 'items', 0, 'title']) // => 'related.items.0.title' */
+function fieldName(path: FieldPath): string | undefined {
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
 /** Every field name a content file may use: unknown fields are matched against these for a hint. */
 const knownFields = [
   'title', 'date', 'updated', 'author', 'source', 'editor', 'summary', 'topics', 'script', 'copyright', 'draft',
@@ -324,12 +386,14 @@ export function suggestField(field: string): string | undefined {
   return best && best.distance <= Math.max(1, Math.ceil(field.length / 3)) ? best.name : undefined;
 }
 
-/** Validates parsed YAML against a schema; throws a ContentError listing every bad field with its line. */
+/** Validates parsed YAML against a schema; throws a ContentError listing the source's problems and every bad field with its line. */
 export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlSource, file: string): z.output<Schema> {
   const result = schema.safeParse(source.data, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ContentError(
-    result.error.issues.flatMap((issue): ContentProblem[] => {
+  if (result.success && source.problems.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues;
+  throw new ContentError([
+    ...source.problems,
+    ...issues.flatMap((issue): ContentProblem[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
           const hint = suggestField(key);
@@ -350,7 +414,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlS
         },
       ];
     }),
-  );
+  ]);
 }
 
 const expectedNames: Readonly<Record<string, string>> = {

@@ -38,11 +38,19 @@ const expected: Record<string, readonly string[]> = {
   'articles/loop.md': [' — this entry is a link that loops back on itself (replace the link with the file itself)'],
   'articles/gone.md': [' — this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'],
   'articles/archive.md': [' — this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)'],
+  'articles/yaml-tags.md': [
+    ':2 — title: unknown YAML tag !!js/function (write plain text; tags are not allowed)',
+    ':4 — updated: unknown YAML tag !!timestamp (write plain text; tags are not allowed)',
+  ],
   'headlines.yaml': [
     ':8 — related.items.1.article: no article has the slug "no-such-story"',
     ':13 — hot.items.0.time: expected an ISO 8601 date-time with an offset',
+    ':14 — hot.items.1.title: unknown YAML tag !!binary (write plain text; tags are not allowed)',
   ],
-  'conversions.yaml': [':3 — zh-tw: unknown field'],
+  'conversions.yaml': [
+    ':3 — zh-tw: unknown field',
+    ':6 — zh-hans.於梨華: unknown YAML tag !!js/regexp (write plain text; tags are not allowed)',
+  ],
 };
 
 let site: string;
