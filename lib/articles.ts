@@ -79,7 +79,7 @@ export function parseArticle(file: string, source: string): Article {
   if (!slugPattern.test(slug)) {
     problems.push({ file: shown, field: 'slug', message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)` });
   }
-  const { yaml, body, bodyLine } = splitFrontmatter(source, shown);
+  const { yaml, body, bodyLine, bodyProblems } = splitFrontmatter(source, shown);
   let frontmatter: z.output<typeof frontmatterSchema> | undefined;
   try {
     frontmatter = validate(frontmatterSchema, yaml, shown);
@@ -88,6 +88,7 @@ export function parseArticle(file: string, source: string): Article {
     problems.push(...error.problems);
   }
   if (body.trim() === '') problems.push({ file: shown, field: 'body', message: 'the article has no body' });
+  problems.push(...bodyProblems);
   // Checked on the raw fields, so a leftover placeholder is reported even beside other mistakes.
   const raw: Record<string, unknown> = typeof yaml.data === 'object' && yaml.data !== null ? { ...yaml.data } : {};
   if (raw.draft !== true) {

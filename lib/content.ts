@@ -39,7 +39,37 @@ export class ContentError extends Error {
 /** @example formatProblem({ file: 'content/a.md', field: 'date', message: 'required' }) // => 'content/a.md — date: required' */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.field ? `${where} — ${problem.field}: ${problem.message}` : `${where} — ${problem.message}`;
+  const line = problem.field ? `${where} — ${problem.field}: ${problem.message}` : `${where} — ${problem.message}`;
+  // A field or file name is the editor's text and may hold control characters: printed raw, they would rewrite the terminal.
+  return line.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// Tab and newline are text; every other C0 control and DEL is invisible in an editor and would reach the HTML raw.
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const controlNames = [
+  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
+  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+];
+
+/** @example describeControlCharacter('\u0007') // => 'contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)' */
+function describeControlCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = code === 0x7f ? 'DEL' : (controlNames[code] ?? '');
+  return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')} (${name}) (delete it; it is invisible and breaks pages)`;
+}
+
+/** The control characters a text may not hold, each once per line, with the 0-based line it is first on. */
+function findControlCharacters(text: string): { readonly lineIndex: number; readonly char: string }[] {
+  const found = new Map<string, { readonly lineIndex: number; readonly char: string }>();
+  let lineIndex = 0;
+  let counted = 0;
+  for (const match of text.matchAll(controlCharacter)) {
+    lineIndex += text.slice(counted, match.index).split('\n').length - 1;
+    counted = match.index;
+    const key = `${lineIndex}:${match[0]}`;
+    if (!found.has(key)) found.set(key, { lineIndex, char: match[0] });
+  }
+  return [...found.values()];
 }
 
 /** A path as editors see it, relative to the project. */
@@ -230,7 +260,7 @@ export function contentPath(...parts: string[]): string {
 /** Parsed YAML that remembers where each field stands, so problems can name their line. */
 export interface YamlSource {
   readonly data: unknown;
-  /** What is wrong in the values themselves (tags), reported by validate() beside the schema's problems. */
+  /** What is wrong in the values themselves (tags, control characters), reported by validate() beside the schema's problems. */
   readonly problems: readonly ContentProblem[];
   /** The file line of the field at a path (the key's line), or undefined when it is absent. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
@@ -241,6 +271,8 @@ export interface Frontmatter {
   readonly body: string;
   /** The file line the body starts on, to report body problems by file line. */
   readonly bodyLine: number;
+  /** What is wrong in the body's characters (control characters), each with its file line. */
+  readonly bodyProblems: readonly ContentProblem[];
 }
 
 /** Splits `---` fenced YAML frontmatter from a markdown body; throws a ContentError when missing or unterminated. */
@@ -253,10 +285,18 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
   if (end === -1) {
     throw new ContentError([{ file, line: 1, message: 'unterminated frontmatter (expected a closing "---" line)' }]);
   }
+  const body = lines.slice(end + 1).join('\n');
+  const bodyLine = end + 2;
   return {
     yaml: parseYaml(lines.slice(1, end).join('\n'), file, 2),
-    body: lines.slice(end + 1).join('\n'),
-    bodyLine: end + 2,
+    body,
+    bodyLine,
+    bodyProblems: findControlCharacters(body).map(({ lineIndex, char }) => ({
+      file,
+      line: bodyLine + lineIndex,
+      field: 'body',
+      message: describeControlCharacter(char),
+    })),
   };
 }
 
@@ -277,8 +317,9 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
     );
   }
   const placed = placeNodes(doc);
+  const lineOfNode = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
   // The library reads an unknown tag as plain text and only warns; a tag an editor wrote by accident or a paste carried must be seen.
-  const problems = doc.warnings.map((warning): ContentProblem => {
+  const tagProblems = doc.warnings.map((warning): ContentProblem => {
     if (warning.code !== 'TAG_RESOLVE_FAILED') return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
     const tagged = firstNodeFrom(placed, warning.pos[1], (node) => node.tag !== undefined);
     return {
@@ -288,6 +329,18 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
       message: `unknown YAML tag ${text.slice(warning.pos[0], warning.pos[1])} (write plain text; tags are not allowed)`,
     };
   });
+  // Keys and values alike, raw or written as escapes ("\a"): a title with a NUL reaches <title>, Open Graph and the home list.
+  const controlProblems = placed.flatMap(({ node, path }): ContentProblem[] =>
+    isScalar(node) && typeof node.value === 'string'
+      ? [...new Set(node.value.match(controlCharacter))].map((char) => ({
+          file,
+          line: lineOfNode(node),
+          field: fieldName(path),
+          message: describeControlCharacter(char),
+        }))
+      : [],
+  );
+  const problems = [...tagProblems, ...controlProblems];
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });

@@ -42,14 +42,26 @@ const expected: Record<string, readonly string[]> = {
     ':2 — title: unknown YAML tag !!js/function (write plain text; tags are not allowed)',
     ':4 — updated: unknown YAML tag !!timestamp (write plain text; tags are not allowed)',
   ],
+  'articles/control-characters.md': [
+    ':2 — title: contains the control character U+0000 (NUL) (delete it; it is invisible and breaks pages)',
+    ':6 — summary: contains the control character U+000D (CR) (delete it; it is invisible and breaks pages)',
+    ':7 — topics.1: contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)',
+    ':10 — conversions.发\\u0008: contains the control character U+0008 (BS) (delete it; it is invisible and breaks pages)',
+    ':11 — conversions.软件: contains the control character U+0000 (NUL) (delete it; it is invisible and breaks pages)',
+    ':14 — body: contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)',
+    ':16 — body: contains the control character U+001B (ESC) (delete it; it is invisible and breaks pages)',
+    ':16 — body: contains the control character U+007F (DEL) (delete it; it is invisible and breaks pages)',
+  ],
   'headlines.yaml': [
     ':8 — related.items.1.article: no article has the slug "no-such-story"',
     ':13 — hot.items.0.time: expected an ISO 8601 date-time with an offset',
     ':14 — hot.items.1.title: unknown YAML tag !!binary (write plain text; tags are not allowed)',
+    ':15 — hot.items.2.title: contains the control character U+001B (ESC) (delete it; it is invisible and breaks pages)',
   ],
   'conversions.yaml': [
     ':3 — zh-tw: unknown field',
     ':6 — zh-hans.於梨華: unknown YAML tag !!js/regexp (write plain text; tags are not allowed)',
+    ':7 — zh-hans.軟\\u0007件: contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)',
   ],
 };
 
@@ -138,6 +150,12 @@ describe('npm run check on a site full of mistakes', () => {
     const { report } = await check();
     expect(report.skipped.map((file) => path.basename(file))).toEqual(['.#valid-story.md', '.hidden-note.md', '_template.md']);
     expect(report.articles.map((article) => article.slug)).not.toContain('_template');
+  });
+
+  // Old Mac editors end lines with a lone CR; every editor shows it as a line break, so it is read as one, not refused.
+  it('reads lone carriage returns as line breaks', async () => {
+    const { report } = await check();
+    expect(report.articles).toContainEqual({ slug: 'old-mac-line-endings', state: 'published', date: '2025-07-23' });
   });
 
   it('treats a future date as scheduled, not as an error', async () => {
