@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cache } from 'react';
 import { distance } from 'fastest-levenshtein';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 
 /**
@@ -245,11 +245,26 @@ export function listContentFiles(folder: string, extension: string): ContentList
     return { files: [], skipped: [], problems: [{ file: displayPath(dir), message: `this folder cannot be read (${code ?? String(error)}) (expected a readable folder)` }] };
   }
   const matching = names.filter((name) => name.endsWith(extension)).sort();
+  const kept = matching.filter((name) => !skippedName.test(name));
   return {
-    files: matching.filter((name) => !skippedName.test(name)).map((name) => path.join(dir, name)),
+    files: kept.map((name) => path.join(dir, name)),
     skipped: matching.filter((name) => skippedName.test(name)).map((name) => path.join(dir, name)),
-    problems: [],
+    problems: findCaseCollisions(kept).map(({ first, others }) => ({
+      file: displayPath(path.join(dir, first)),
+      message: `file name differs from ${others.join(' and ')} only in case (rename one: macOS and Windows see them as one file)`,
+    })),
   };
+}
+
+/**
+ * Names that are one name but for case: one file on a case-insensitive disk,
+ * where one article would silently replace the other.
+ * @example findCaseCollisions(['Story.md', 'other.md', 'story.md']) // => [{ first: 'Story.md', others: ['story.md'] }]
+ */
+function findCaseCollisions(names: readonly string[]): { readonly first: string; readonly others: readonly string[] }[] {
+  const byFoldedName = new Map<string, string[]>();
+  for (const name of names) byFoldedName.set(name.toLowerCase(), [...(byFoldedName.get(name.toLowerCase()) ?? []), name]);
+  return [...byFoldedName.values()].flatMap(([first, ...others]) => (first !== undefined && others.length > 0 ? [{ first, others }] : []));
 }
 
 /** The path of a file in the content folder. */
@@ -311,13 +326,18 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   // resolveKnownTags off: the yaml library would otherwise turn !!binary, !!timestamp or !!set into objects even under the core schema.
   const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: true, prettyErrors: true, lineCounter });
   const lineOfError = (error: YAMLError) => (error.linePos ? error.linePos[0].line + firstLine - 1 : undefined);
-  if (doc.errors.length > 0) {
-    throw new ContentError(
-      doc.errors.map((error) => ({ file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` })),
-    );
-  }
   const placed = placeNodes(doc);
   const lineOfNode = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    throw new ContentError(
+      doc.errors.map((error): ContentProblem => {
+        if (error.code !== 'DUPLICATE_KEY') return { file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` };
+        // The library points at the second key: the field to name.
+        const key = firstNodeFrom(placed, error.pos[0], () => true);
+        return { file, line: lineOfError(error), field: key ? fieldName(key.path) : undefined, message: 'duplicate field (each field once)' };
+      }),
+    );
+  }
   // The library reads an unknown tag as plain text and only warns; a tag an editor wrote by accident or a paste carried must be seen.
   const tagProblems = doc.warnings.map((warning): ContentProblem => {
     if (warning.code !== 'TAG_RESOLVE_FAILED') return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
@@ -343,9 +363,22 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   const problems = [...tagProblems, ...controlProblems];
   let data: unknown;
   try {
+    // Bounded: an alias bomb (each anchor repeating the one before) stops here instead of growing exponentially.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ContentError([{ file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
+    // Only aliases make toJS fail; the first one is where the editor should look.
+    const alias = firstNodeFrom(placed, 0, isAlias);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ContentError([
+      {
+        file,
+        line: alias ? lineOfNode(alias.node) : undefined,
+        field: alias ? fieldName(alias.path) : undefined,
+        message: message.startsWith('Excessive alias count')
+          ? 'the document has too many YAML aliases (write each value out instead of repeating it with *name)'
+          : `invalid YAML: ${message}`,
+      },
+    ]);
   }
   return {
     data,

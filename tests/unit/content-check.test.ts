@@ -7,6 +7,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const fixture = path.resolve('tests/fixtures/malformed');
 const at = (file: string) => `tests/fixtures/malformed/${file}`;
 
+// Story.md and story.md can both exist only where file names keep their case (not macOS or Windows by default).
+const caseSensitive = (() => {
+  const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'case-'));
+  fs.writeFileSync(path.join(probe, 'a'), '');
+  const sensitive = !fs.existsSync(path.join(probe, 'A'));
+  fs.rmSync(probe, { recursive: true, force: true });
+  return sensitive;
+})();
+
 const expected: Record<string, readonly string[]> = {
   'articles/missing-fields.md': [':1 — title: required (expected text)', ':1 — author: required (expected text)'],
   'articles/wrong-types.md': [
@@ -38,6 +47,16 @@ const expected: Record<string, readonly string[]> = {
   'articles/loop.md': [' — this entry is a link that loops back on itself (replace the link with the file itself)'],
   'articles/gone.md': [' — this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'],
   'articles/archive.md': [' — this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)'],
+  'articles/duplicate-field.md': [':5 — title: duplicate field (each field once)'],
+  'articles/alias-bomb.md': [':9 — b.0: the document has too many YAML aliases (write each value out instead of repeating it with *name)'],
+  ...(caseSensitive
+    ? {
+        'articles/Story.md': [
+          ' — file name differs from story.md only in case (rename one: macOS and Windows see them as one file)',
+          ' — slug: file name "Story" is not a slug (expected lowercase ASCII letters, digits and single hyphens)',
+        ],
+      }
+    : {}),
   'articles/yaml-tags.md': [
     ':2 — title: unknown YAML tag !!js/function (write plain text; tags are not allowed)',
     ':4 — updated: unknown YAML tag !!timestamp (write plain text; tags are not allowed)',
@@ -85,6 +104,11 @@ beforeAll(() => {
   link('no-such-story.md', 'gone.md');
   // Emacs's lock file while valid-story.md is open: a link to nothing.
   link('dev@newsroom.4242:1700000000', '.#valid-story.md');
+  if (caseSensitive) {
+    // Not committed: a checkout on macOS or Windows would hold only one of the two.
+    fs.copyFileSync(path.join(fixture, 'articles/valid-story.md'), path.join(site, 'articles/story.md'));
+    fs.copyFileSync(path.join(fixture, 'articles/valid-story.md'), path.join(site, 'articles/Story.md'));
+  }
   vi.stubEnv('CONTENT_DIR', site);
   vi.resetModules();
 });
@@ -161,6 +185,17 @@ describe('npm run check on a site full of mistakes', () => {
   it('treats a future date as scheduled, not as an error', async () => {
     const { report } = await check();
     expect(report.articles).toContainEqual({ slug: 'scheduled-story', state: 'scheduled', date: '2999-01-01T08:00:00+08:00' });
+  });
+});
+
+describe('YAML aliases', () => {
+  it('stops an alias bomb at once, however deep', async () => {
+    const { parseYaml, ContentError } = await import('@/lib/content');
+    const levels = Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
+    const bomb = ['l0: &l0 "哈"', ...levels].join('\n');
+    const started = performance.now();
+    expect(() => parseYaml(bomb, 'bomb.yaml')).toThrow(ContentError);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
