@@ -88,24 +88,34 @@ export const maxContentBytes = 512 * 1024;
 export function readContentFile(file: string): string {
   const shown = displayPath(file);
   let real: string;
+  let root: string;
   try {
     real = fs.realpathSync(file);
+    // Compared as real paths, so a content folder that is itself reached through a link still holds its files.
+    root = fs.realpathSync(contentDir);
   } catch (error) {
     throw new ContentError([{ file: shown, message: describeReadError(file, error) }]);
   }
-  // Compared as real paths, so a content folder that is itself reached through a link still holds its files.
-  const inside = path.relative(fs.realpathSync(contentDir), real);
+  const inside = path.relative(root, real);
   if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
     throw new ContentError([
       {
         file: shown,
-        message: fs.lstatSync(file).isSymbolicLink()
+        message: isSymbolicLink(file)
           ? 'this entry is a link to a file outside the content folder (move the file into content/)'
           : 'this entry is in a linked folder outside the content folder (move the folder into content/)',
       },
     ]);
   }
   return decodeText(readBytes(real, shown), shown);
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Reads a UTF-8 text file an editor names, such as a scraped page (a BOM is dropped, CRLF and a lone CR become LF); throws a ContentError naming it. */
@@ -155,7 +165,7 @@ function describeReadError(file: string, error: unknown): string {
     case 'ELOOP':
       return 'this entry is a link that loops back on itself (replace the link with the file itself)';
     case 'ENOENT':
-      return fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()
+      return isSymbolicLink(file)
         ? 'this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'
         : 'this entry disappeared while it was being read (ENOENT) (run the check again)';
     case 'EACCES':
