@@ -188,8 +188,8 @@ describe('npm run check on a site full of mistakes', () => {
   });
 });
 
-describe('YAML aliases', () => {
-  it('stops an alias bomb at once, however deep', async () => {
+describe('parseYaml', () => {
+  it('stops an alias bomb at once, however deep it nests', async () => {
     const { parseYaml, ContentError } = await import('@/lib/content');
     const levels = Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
     const bomb = ['l0: &l0 "哈"', ...levels].join('\n');
@@ -215,7 +215,6 @@ describe('the build reads the same listing as the check', () => {
     })();
     for (const file of ['leak.md', 'passwd.md', 'loop.md', 'gone.md', 'archive.md']) expect(refused).toContain(at(`articles/${file}`));
   });
-
 
   it('never offers a skipped file as an article a headline may link to', async () => {
     const { getAllArticleSlugs } = await import('@/lib/articles');
