@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { cachedRead, collectProblems, ContentError, displayPath, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
+import { cachedRead, collectProblems, ContentError, displayPath, type ContentListing, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
 import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
@@ -79,7 +79,7 @@ export function parseArticle(file: string, source: string): Article {
   if (!slugPattern.test(slug)) {
     problems.push({ file: shown, field: 'slug', message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)` });
   }
-  const { yaml, body, bodyLine } = splitFrontmatter(source, shown);
+  const { yaml, body, bodyLine, bodyProblems } = splitFrontmatter(source, shown);
   let frontmatter: z.output<typeof frontmatterSchema> | undefined;
   try {
     frontmatter = validate(frontmatterSchema, yaml, shown);
@@ -88,6 +88,7 @@ export function parseArticle(file: string, source: string): Article {
     problems.push(...error.problems);
   }
   if (body.trim() === '') problems.push({ file: shown, field: 'body', message: 'the article has no body' });
+  problems.push(...bodyProblems);
   // Checked on the raw fields, so a leftover placeholder is reported even beside other mistakes.
   const raw: Record<string, unknown> = typeof yaml.data === 'object' && yaml.data !== null ? { ...yaml.data } : {};
   if (raw.draft !== true) {
@@ -106,17 +107,18 @@ export function parseArticle(file: string, source: string): Article {
   return { ...frontmatter, slug, file: shown, body, bodyLine };
 }
 
-const readAllArticles = cachedRead((): readonly Article[] =>
-  collectProblems(listArticleFiles().map((file) => () => parseArticle(file, readContentFile(file)))),
-);
+const readAllArticles = cachedRead((): readonly Article[] => {
+  const { files, problems } = listArticleFiles();
+  return collectProblems(files.map((file) => () => parseArticle(file, readContentFile(file))), problems);
+});
 
 /** The slugs of every article file, drafts included: what headlines may point at. */
 export function getAllArticleSlugs(): readonly string[] {
-  return listArticleFiles().map((file) => path.basename(file, '.md'));
+  return listArticleFiles().files.map((file) => path.basename(file, '.md'));
 }
 
-/** The article files in content/articles. */
-export function listArticleFiles(): readonly string[] {
+/** The article files in content/articles, and the names skipped there; the check and the build share this listing. */
+export function listArticleFiles(): ContentListing {
   return listContentFiles('articles', '.md');
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listArticleFiles, parseArticle, publicationState, type Article, type PublicationState } from './articles';
-import { ContentError, readContentFile, type ContentProblem } from './content';
+import { ContentError, displayPath, readContentFile, type ContentProblem } from './content';
 import { getSiteConversions } from './conversions';
 import { readHeadlines } from './headlines';
 import { findImageProblems } from './images';
@@ -13,6 +13,8 @@ import { findImageProblems } from './images';
 export interface ContentReport {
   readonly problems: readonly ContentProblem[];
   readonly articles: readonly { readonly slug: string; readonly state: PublicationState; readonly date: string }[];
+  /** Article files left alone for their names (_template.md, .#x.md), as the editor sees their paths. */
+  readonly skipped: readonly string[];
 }
 
 /** Checks every article, the headlines file and the conversions table; collects every problem. */
@@ -27,7 +29,9 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
       return undefined;
     }
   }
-  const articles = listArticleFiles().flatMap((file): Article[] => {
+  const listing = listArticleFiles();
+  problems.push(...listing.problems);
+  const articles = listing.files.flatMap((file): Article[] => {
     const article = attempt(() => parseArticle(file, readContentFile(file)));
     return article ? [article] : [];
   });
@@ -41,7 +45,22 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
   return {
     problems,
     articles: articles.map((article) => ({ slug: article.slug, state: publicationState(article, now), date: article.date.iso })),
+    skipped: listing.skipped.map(displayPath),
   };
+}
+
+/**
+ * The line `npm run check` ends its count with: what was read, and what was skipped and why.
+ * @example formatCheckSummary(report) // => '2 article file(s) read: 2 published, 0 draft(s), 0 scheduled; 1 skipped (names starting with _ . or #): content/articles/_template.md.'
+ */
+export function formatCheckSummary(report: ContentReport): string {
+  const count = (state: PublicationState) => report.articles.filter((article) => article.state === state);
+  const scheduled = count('scheduled').map((article) => `${article.slug} (${article.date})`);
+  const skipped = report.skipped.length > 0 ? `; ${report.skipped.length} skipped (names starting with _ . or #): ${report.skipped.join(', ')}` : '';
+  return (
+    `${report.articles.length} article file(s) read: ${count('published').length} published, ${count('draft').length} draft(s), ` +
+    `${scheduled.length} scheduled${scheduled.length ? `: ${scheduled.join(', ')}` : ''}${skipped}.`
+  );
 }
 
 let checked = false;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cache } from 'react';
 import { distance } from 'fastest-levenshtein';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 
 /**
@@ -39,7 +39,37 @@ export class ContentError extends Error {
 /** @example formatProblem({ file: 'content/a.md', field: 'date', message: 'required' }) // => 'content/a.md — date: required' */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.field ? `${where} — ${problem.field}: ${problem.message}` : `${where} — ${problem.message}`;
+  const line = problem.field ? `${where} — ${problem.field}: ${problem.message}` : `${where} — ${problem.message}`;
+  // A field or file name is the editor's text and may hold control characters: printed raw, they would rewrite the terminal.
+  return line.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+// Tab and newline are text; every other C0 control and DEL is invisible in an editor and would reach the HTML raw.
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
+const controlNames = [
+  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
+  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+];
+
+/** @example describeControlCharacter('\u0007') // => 'contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)' */
+function describeControlCharacter(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = code === 0x7f ? 'DEL' : (controlNames[code] ?? '');
+  return `contains the control character U+${code.toString(16).toUpperCase().padStart(4, '0')} (${name}) (delete it; it is invisible and breaks pages)`;
+}
+
+/** The control characters a text may not hold, each once per line, with the 0-based line it is first on. */
+function findControlCharacters(text: string): { readonly lineIndex: number; readonly char: string }[] {
+  const found = new Map<string, { readonly lineIndex: number; readonly char: string }>();
+  let lineIndex = 0;
+  let counted = 0;
+  for (const match of text.matchAll(controlCharacter)) {
+    lineIndex += text.slice(counted, match.index).split('\n').length - 1;
+    counted = match.index;
+    const key = `${lineIndex}:${match[0]}`;
+    if (!found.has(key)) found.set(key, { lineIndex, char: match[0] });
+  }
+  return [...found.values()];
 }
 
 /** A path as editors see it, relative to the project. */
@@ -50,15 +80,103 @@ export function displayPath(file: string): string {
 // A real article is a few tens of kilobytes; anything near this is a paste gone wrong.
 export const maxContentBytes = 512 * 1024;
 
-/** Reads a UTF-8 content file (a BOM is dropped, CRLF becomes LF); throws a ContentError naming the file. */
+/**
+ * Reads a file of the content folder as text (see readTextFile). Throws a
+ * ContentError naming the entry when it is a link leading out of the folder,
+ * a link to nothing or to itself, a folder, or unreadable for any reason.
+ */
 export function readContentFile(file: string): string {
-  const bytes = fs.readFileSync(file);
   const shown = displayPath(file);
-  if (bytes.byteLength > maxContentBytes) {
+  let real: string;
+  let root: string;
+  try {
+    real = fs.realpathSync(file);
+    // Compared as real paths, so a content folder that is itself reached through a link still holds its files.
+    root = fs.realpathSync(contentDir);
+  } catch (error) {
+    throw new ContentError([{ file: shown, message: describeReadError(file, error) }]);
+  }
+  const inside = path.relative(root, real);
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) {
     throw new ContentError([
-      { file: shown, message: `file is ${bytes.byteLength} bytes (expected at most ${maxContentBytes})` },
+      {
+        file: shown,
+        message: isSymbolicLink(file)
+          ? 'this entry is a link to a file outside the content folder (move the file into content/)'
+          : 'this entry is in a linked folder outside the content folder (move the folder into content/)',
+      },
     ]);
   }
+  return decodeText(readBytes(real, shown), shown);
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads a UTF-8 text file an editor names, such as a scraped page (a BOM is dropped, CRLF and a lone CR become LF); throws a ContentError naming it. */
+export function readTextFile(file: string): string {
+  const shown = displayPath(file);
+  return decodeText(readBytes(file, shown), shown);
+}
+
+/** Reads a content file a site may do without (headlines.yaml, conversions.yaml); undefined when there is no such entry. */
+export function readOptionalContentFile(name: string): { readonly file: string; readonly text: string } | undefined {
+  const file = contentPath(name);
+  let entry: fs.Stats | undefined;
+  try {
+    // lstat, not exists: a link to nothing is an entry the editor made, so it is reported rather than ignored.
+    entry = fs.lstatSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new ContentError([{ file: displayPath(file), message: describeReadError(file, error) }]);
+  }
+  return entry ? { file, text: readContentFile(file) } : undefined;
+}
+
+function readBytes(file: string, shown: string): Buffer {
+  const refuse = (message: string) => new ContentError([{ file: shown, message }]);
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw refuse('this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)');
+    // A pipe or a device would block the read or never end.
+    if (!stat.isFile()) throw refuse('this entry is not a regular file (expected a text file)');
+    // Refused before reading, so a runaway file never fills memory.
+    if (stat.size > maxContentBytes) throw refuse(`file is ${stat.size} bytes (expected at most ${maxContentBytes})`);
+    return fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof ContentError) throw error;
+    throw refuse(describeReadError(file, error));
+  }
+}
+
+/** The code of a file-system error (ENOENT, ELOOP…), when it has one. */
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Says why an entry cannot be read, in the editor's words, with the system's code for anything unusual. */
+function describeReadError(file: string, error: unknown): string {
+  const code = errorCode(error);
+  switch (code) {
+    case 'ELOOP':
+      return 'this entry is a link that loops back on itself (replace the link with the file itself)';
+    case 'ENOENT':
+      return isSymbolicLink(file)
+        ? 'this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'
+        : 'this entry disappeared while it was being read (ENOENT) (run the check again)';
+    case 'EACCES':
+    case 'EPERM':
+      return `this entry cannot be read: permission denied (${code}) (let the user who runs the check read it)`;
+    default:
+      return `this entry cannot be read (${code ?? (error instanceof Error ? error.message : String(error))}) (expected a readable file)`;
+  }
+}
+
+function decodeText(bytes: Uint8Array, shown: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -73,6 +191,7 @@ export function readContentFile(file: string): string {
       },
     ]);
   }
+  // A lone CR is an old Mac line ending: every editor shows it as a line break, so it is read as one.
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
@@ -112,15 +231,50 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'GBK' | 'Big5' | undefin
   return gbkScore >= big5Score ? 'GBK' : 'Big5';
 }
 
-/** Lists the files with an extension in a content folder, sorted; none when the folder is missing. */
-export function listContentFiles(folder: string, extension: string): string[] {
+/** What a content folder holds: the files to read, the names left alone, and what is wrong with the folder itself. */
+export interface ContentListing {
+  /** The files to read, sorted. */
+  readonly files: readonly string[];
+  /** Files whose names start with _ . or #, sorted: never read, never published. */
+  readonly skipped: readonly string[];
+  readonly problems: readonly ContentProblem[];
+}
+
+// Templates (_template.md), hidden notes and editors' lock files (.#x.md) sit beside articles; Astro and Hugo skip them too.
+const skippedName = /^[_.#]/;
+
+/** Lists the files with an extension in a content folder; none when the folder is missing. */
+export function listContentFiles(folder: string, extension: string): ContentListing {
   const dir = path.join(contentDir, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith(extension))
-    .sort()
-    .map((name) => path.join(dir, name));
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT') return { files: [], skipped: [], problems: [] };
+    return { files: [], skipped: [], problems: [{ file: displayPath(dir), message: `this folder cannot be read (${code ?? String(error)}) (expected a readable folder)` }] };
+  }
+  const matching = names.filter((name) => name.endsWith(extension)).sort();
+  const kept = matching.filter((name) => !skippedName.test(name));
+  return {
+    files: kept.map((name) => path.join(dir, name)),
+    skipped: matching.filter((name) => skippedName.test(name)).map((name) => path.join(dir, name)),
+    problems: findCaseCollisions(kept).map(({ first, others }) => ({
+      file: displayPath(path.join(dir, first)),
+      message: `file name differs from ${others.join(' and ')} only in case (rename one: macOS and Windows see them as one file)`,
+    })),
+  };
+}
+
+/**
+ * Names that are one name but for case: one file on a case-insensitive disk,
+ * where one article would silently replace the other.
+ * @example findCaseCollisions(['Story.md', 'other.md', 'story.md']) // => [{ first: 'Story.md', others: ['story.md'] }]
+ */
+function findCaseCollisions(names: readonly string[]): { readonly first: string; readonly others: readonly string[] }[] {
+  const byFoldedName = new Map<string, string[]>();
+  for (const name of names) byFoldedName.set(name.toLowerCase(), [...(byFoldedName.get(name.toLowerCase()) ?? []), name]);
+  return [...byFoldedName.values()].flatMap(([first, ...others]) => (first !== undefined && others.length > 0 ? [{ first, others }] : []));
 }
 
 /** The path of a file in the content folder. */
@@ -131,6 +285,8 @@ export function contentPath(...parts: string[]): string {
 /** Parsed YAML that remembers where each field stands, so problems can name their line. */
 export interface YamlSource {
   readonly data: unknown;
+  /** What is wrong in the values themselves (tags, control characters), reported by validate() beside the schema's problems. */
+  readonly problems: readonly ContentProblem[];
   /** The file line of the field at a path (the key's line), or undefined when it is absent. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
@@ -140,6 +296,8 @@ export interface Frontmatter {
   readonly body: string;
   /** The file line the body starts on, to report body problems by file line. */
   readonly bodyLine: number;
+  /** What is wrong in the body's characters (control characters), each with its file line. */
+  readonly bodyProblems: readonly ContentProblem[];
 }
 
 /** Splits `---` fenced YAML frontmatter from a markdown body; throws a ContentError when missing or unterminated. */
@@ -152,37 +310,89 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
   if (end === -1) {
     throw new ContentError([{ file, line: 1, message: 'unterminated frontmatter (expected a closing "---" line)' }]);
   }
+  const body = lines.slice(end + 1).join('\n');
+  const bodyLine = end + 2;
   return {
     yaml: parseYaml(lines.slice(1, end).join('\n'), file, 2),
-    body: lines.slice(end + 1).join('\n'),
-    bodyLine: end + 2,
+    body,
+    bodyLine,
+    bodyProblems: findControlCharacters(body).map(({ lineIndex, char }) => ({
+      file,
+      line: bodyLine + lineIndex,
+      field: 'body',
+      message: describeControlCharacter(char),
+    })),
   };
 }
 
 /**
  * Parses YAML with the core schema, so dates stay strings for our own calendar
- * check, and with aliases bounded against alias bombs.
+ * check, and with aliases bounded against alias bombs. Broken YAML throws a
+ * ContentError; problems in values travel in `problems`, so validate() reports
+ * them with the schema's and an editor sees every problem of the file at once.
  */
 export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true, lineCounter });
+  // resolveKnownTags off: the yaml library would otherwise turn !!binary, !!timestamp or !!set into objects even under the core schema.
+  const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: true, prettyErrors: true, lineCounter });
+  const lineOfError = (error: YAMLError) => (error.linePos ? error.linePos[0].line + firstLine - 1 : undefined);
+  const placed = placeNodes(doc);
+  const lineOfNode = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
   if (doc.errors.length > 0) {
     throw new ContentError(
-      doc.errors.map((error) => ({
-        file,
-        line: error.linePos ? error.linePos[0].line + firstLine - 1 : undefined,
-        message: `invalid YAML: ${(error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
+      doc.errors.map((error): ContentProblem => {
+        if (error.code !== 'DUPLICATE_KEY') return { file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` };
+        // The library points at the second key: the field to name.
+        const key = firstNodeFrom(placed, error.pos[0], () => true);
+        return { file, line: lineOfError(error), field: key ? fieldName(key.path) : undefined, message: 'duplicate field (each field once)' };
+      }),
     );
   }
+  // The library reads an unknown tag as plain text and only warns; a tag an editor wrote by accident or a paste carried must be seen.
+  const tagProblems = doc.warnings.map((warning): ContentProblem => {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
+    const tagged = firstNodeFrom(placed, warning.pos[1], (node) => node.tag !== undefined);
+    return {
+      file,
+      line: lineOfError(warning),
+      field: tagged ? fieldName(tagged.path) : undefined,
+      message: `unknown YAML tag ${text.slice(warning.pos[0], warning.pos[1])} (write plain text; tags are not allowed)`,
+    };
+  });
+  // Keys and values alike, raw or written as escapes ("\a"): a title with a NUL reaches <title>, Open Graph and the home list.
+  const controlProblems = placed.flatMap(({ node, path }): ContentProblem[] =>
+    isScalar(node) && typeof node.value === 'string'
+      ? [...new Set(node.value.match(controlCharacter))].map((char) => ({
+          file,
+          line: lineOfNode(node),
+          field: fieldName(path),
+          message: describeControlCharacter(char),
+        }))
+      : [],
+  );
+  const problems = [...tagProblems, ...controlProblems];
   let data: unknown;
   try {
+    // Bounded: an alias bomb (each anchor repeating the one before) stops here instead of growing exponentially.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    throw new ContentError([{ file, message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }]);
+    // Only aliases make toJS fail; the first one is where the editor should look.
+    const alias = firstNodeFrom(placed, 0, isAlias);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ContentError([
+      {
+        file,
+        line: alias ? lineOfNode(alias.node) : undefined,
+        field: alias ? fieldName(alias.path) : undefined,
+        message: message.startsWith('Excessive alias count')
+          ? 'the document has too many YAML aliases (write each value out instead of repeating it with *name)'
+          : `invalid YAML: ${message}`,
+      },
+    ]);
   }
   return {
     data,
+    problems,
     lineOf(path) {
       let node: unknown = doc.contents;
       // A missing field points at the start of its block: the opening "---" of frontmatter.
@@ -206,6 +416,53 @@ export function parseYaml(text: string, file: string, firstLine = 1): YamlSource
   };
 }
 
+/** The first line of a yaml library message, without the position our own line replaces. */
+function describeYamlError(error: YAMLError): string {
+  return (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+}
+
+type FieldPath = readonly (string | number)[];
+
+interface PlacedNode {
+  readonly node: Node;
+  readonly path: FieldPath;
+}
+
+/** Every node of a document (keys too) with the field it belongs to, in document order; aliases are not followed. */
+function placeNodes(doc: Document): PlacedNode[] {
+  const placed: PlacedNode[] = [];
+  const walk = (node: unknown, path: FieldPath) => {
+    if (!isNode(node)) return;
+    placed.push({ node, path });
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const field = [...path, isScalar(pair.key) ? String(pair.key.value) : '?'];
+        walk(pair.key, field);
+        walk(pair.value, field);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, [...path, index]));
+    }
+  };
+  walk(doc.contents, []);
+  return placed;
+}
+
+/** The earliest node that starts at or after an offset and passes a test: the node a tag or a key there belongs to. */
+function firstNodeFrom(placed: readonly PlacedNode[], offset: number, test: (node: Node) => boolean): PlacedNode | undefined {
+  let first: { readonly entry: PlacedNode; readonly start: number } | undefined;
+  for (const entry of placed) {
+    const start = entry.node.range?.[0];
+    if (start !== undefined && start >= offset && test(entry.node) && (!first || start < first.start)) first = { entry, start };
+  }
+  return first?.entry;
+}
+
+/** @example fieldName(['related', 'items', 0, 'title']) // => 'related.items.0.title' */
+function fieldName(path: FieldPath): string | undefined {
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
 /** Every field name a content file may use: unknown fields are matched against these for a hint. */
 const knownFields = [
   'title', 'date', 'updated', 'author', 'source', 'editor', 'summary', 'topics', 'script', 'copyright', 'draft',
@@ -225,12 +482,14 @@ export function suggestField(field: string): string | undefined {
   return best && best.distance <= Math.max(1, Math.ceil(field.length / 3)) ? best.name : undefined;
 }
 
-/** Validates parsed YAML against a schema; throws a ContentError listing every bad field with its line. */
+/** Validates parsed YAML against a schema; throws a ContentError listing the source's problems and every bad field with its line. */
 export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlSource, file: string): z.output<Schema> {
   const result = schema.safeParse(source.data, { reportInput: true });
-  if (result.success) return result.data;
-  throw new ContentError(
-    result.error.issues.flatMap((issue): ContentProblem[] => {
+  if (result.success && source.problems.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues;
+  throw new ContentError([
+    ...source.problems,
+    ...issues.flatMap((issue): ContentProblem[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
           const hint = suggestField(key);
@@ -251,7 +510,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlS
         },
       ];
     }),
-  );
+  ]);
 }
 
 const expectedNames: Readonly<Record<string, string>> = {
@@ -278,10 +537,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-/** Runs every reader and throws one ContentError holding all their problems, so a build reports everything at once. */
-export function collectProblems<T>(readers: readonly (() => T)[]): T[] {
+/**
+ * Runs every reader and throws one ContentError holding all their problems and
+ * those already found (such as a listing's), so a build reports everything at once.
+ */
+export function collectProblems<T>(readers: readonly (() => T)[], found: readonly ContentProblem[] = []): T[] {
   const results: T[] = [];
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = [...found];
   for (const read of readers) {
     try {
       results.push(read());

@@ -1,7 +1,6 @@
 import 'server-only';
-import fs from 'node:fs';
 import { z } from 'zod';
-import { cachedRead, contentPath, displayPath, parseYaml, readContentFile, validate } from './content';
+import { cachedRead, displayPath, parseYaml, readOptionalContentFile, validate } from './content';
 import type { Overrides } from './convert';
 import type { Script } from './script';
 
@@ -32,8 +31,8 @@ const emptyTables: SiteConversions = { 'zh-hans': {}, 'zh-hant': {} };
 
 /** The site-wide tables; empty when the file does not exist. */
 export const getSiteConversions = cachedRead((): SiteConversions => {
-  const file = contentPath(conversionsFile);
-  return fs.existsSync(file) ? parseSiteConversions(file, readContentFile(file)) : emptyTables;
+  const found = readOptionalContentFile(conversionsFile);
+  return found ? parseSiteConversions(found.file, found.text) : emptyTables;
 });
 
 /** The table for converting into a script: the site's entries, then the article's own, which win. */

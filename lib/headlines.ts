@@ -1,8 +1,7 @@
 import 'server-only';
-import fs from 'node:fs';
 import { z } from 'zod';
 import { getAllArticleSlugs, getArticles, type Article } from './articles';
-import { cachedRead, contentPath, displayPath, parseYaml, readContentFile, validate } from './content';
+import { cachedRead, displayPath, parseYaml, readOptionalContentFile, validate } from './content';
 import { getSiteConversions } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, toBeijingIso, formatHeadlineTime } from './dates';
@@ -58,9 +57,8 @@ export function parseHeadlines(file: string, source: string, knownSlugs: Readonl
 
 /** The headlines file, validated against the article files; undefined when a site has none. */
 export const readHeadlines = cachedRead((): HeadlinesData | undefined => {
-  const file = contentPath(headlinesFile);
-  if (!fs.existsSync(file)) return undefined;
-  return parseHeadlines(file, readContentFile(file), new Set(getAllArticleSlugs()));
+  const found = readOptionalContentFile(headlinesFile);
+  return found && parseHeadlines(found.file, found.text, new Set(getAllArticleSlugs()));
 });
 
 /** A headline as the sidebar shows it in one script. */

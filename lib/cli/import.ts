@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentPath, displayPath, readContentFile } from '@/lib/content';
+import { contentPath, displayPath, readTextFile } from '@/lib/content';
 import { parseContentDate } from '@/lib/dates';
 import { inferDate, parseScrapedPage, renderImportedArticle, renderImportedHeadlines } from '@/lib/importer';
 import { checkNewArticle, detectScript } from '@/lib/scaffold';
@@ -27,7 +27,7 @@ if (problems.length > 0 || !source || !values.slug) {
   process.exit(2);
 }
 
-const page = parseScrapedPage(readContentFile(path.resolve(source)));
+const page = parseScrapedPage(readTextFile(path.resolve(source)));
 const date = values.date ?? inferDate(page);
 if (!date) {
   console.error('The page gives no date and its headline lists carry none: pass --date YYYY-MM-DD.');
