@@ -1,5 +1,5 @@
 import type { NextConfig } from 'next';
-import { assetContentSecurityPolicy, distDir, servedOverHttps, staticSecurityHeaders } from './lib/security-headers';
+import { assetContentSecurityPolicy, distDir, servedOverHttps, staticSecurityHeaders } from './lib/security/headers';
 import { site } from './lib/site';
 
 const nextConfig: NextConfig = {

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { onDemandPagePolicy, prerenderedPagePolicy } from '@/lib/page-csp';
-import { assetContentSecurityPolicy } from '@/lib/security-headers';
+import { onDemandPagePolicy, prerenderedPagePolicy } from '@/lib/security/page-policy';
+import { assetContentSecurityPolicy } from '@/lib/security/headers';
 import { negotiateScript, scriptCookie, scriptPath } from '@/lib/script';
 import { site } from '@/lib/site';
 

@@ -1,7 +1,7 @@
 import type { Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { assertValidContent } from '@/lib/check';
+import { assertValidContent } from '@/lib/editor/check';
 import { getScriptInfo, isScript, scripts } from '@/lib/script';
 import '../globals.css';
 

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 let contentDir: string;
 
 function run(command: 'check' | 'new' | 'import', ...args: string[]) {
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', `lib/cli/${command}.ts`, ...args], {
+  const result = spawnSync('npx', ['tsx', '--conditions=react-server', `lib/editor/commands/${command}.ts`, ...args], {
     env: { ...process.env, CONTENT_DIR: contentDir, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
@@ -94,7 +94,7 @@ describe('the inline-script hashes written after next build', () => {
     fs.writeFileSync(path.join(dir, 'server', 'app', 'zh-hans', 'articles', 'a.html'), html);
   }
   const hashes = (distDir: string) =>
-    spawnSync('npx', ['tsx', 'lib/cli/inline-script-hashes.ts'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: 'utf8' });
+    spawnSync('npx', ['tsx', 'lib/security/commands/hash-pages.ts'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: 'utf8' });
 
   it('fails the build, naming the page, when a page holds an inline script Next.js did not write', () => {
     const distDir = path.join(contentDir, '.next-test');

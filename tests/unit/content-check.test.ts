@@ -120,7 +120,7 @@ afterAll(() => {
 });
 
 async function check() {
-  const { checkContent } = await import('@/lib/check');
+  const { checkContent } = await import('@/lib/editor/check');
   const { formatProblem } = await import('@/lib/content');
   const report = checkContent(new Date('2026-01-01T00:00:00Z'), path.join(site, 'public'));
   const shown = path.relative(process.cwd(), site);
@@ -225,7 +225,7 @@ describe('the build reads the same listing as the check', () => {
 
 describe('the summary npm run check prints', () => {
   it('says how many files were skipped, why, and which', async () => {
-    const { formatCheckSummary } = await import('@/lib/check');
+    const { formatCheckSummary } = await import('@/lib/editor/check');
     const summary = formatCheckSummary({
       problems: [],
       articles: [{ slug: 'a', state: 'published', date: '2025-07-23' }],
@@ -237,7 +237,7 @@ describe('the summary npm run check prints', () => {
   });
 
   it('does not mention skipping when nothing was skipped', async () => {
-    const { formatCheckSummary } = await import('@/lib/check');
+    const { formatCheckSummary } = await import('@/lib/editor/check');
     expect(formatCheckSummary({ problems: [], articles: [], skipped: [] })).toBe('0 article file(s) read: 0 published, 0 draft(s), 0 scheduled.');
   });
 });

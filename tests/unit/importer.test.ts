@@ -11,7 +11,7 @@ import {
   renderImportedArticle,
   renderImportedHeadlines,
   repairMojibake,
-} from '@/lib/importer';
+} from '@/lib/editor/importer';
 
 const seed = fs.readFileSync('tests/fixtures/seeds/000_adbbf3d7297cd76b.txt', 'utf8');
 const committedFile = 'content/articles/stargate-openai-softbank-rift.md';

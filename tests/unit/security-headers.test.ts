@@ -4,7 +4,7 @@ import {
   nginxSecurityHeaders,
   staticSecurityHeaders,
   type ScriptSource,
-} from '@/lib/security-headers';
+} from '@/lib/security/headers';
 import { gradeHeaders, parsePolicy, type Scan } from '../support/observatory';
 
 const hashes: ScriptSource[] = ["'sha256-1mwnLlQ6lxX8IyKOQsDcaYNMI57bsnBkYWJ29VfzEas='", "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='"];

@@ -1,9 +1,9 @@
 import 'server-only';
-import { listArticleFiles, parseArticle, publicationState, type Article, type PublicationState } from './articles';
-import { ContentError, displayPath, readContentFile, type ContentProblem } from './content';
-import { getSiteConversions } from './conversions';
-import { readHeadlines } from './headlines';
-import { findImageProblems } from './images';
+import { listArticleFiles, parseArticle, publicationState, type Article, type PublicationState } from '../articles';
+import { ContentError, displayPath, readContentFile, type ContentProblem } from '../content';
+import { getSiteConversions } from '../conversions';
+import { readHeadlines } from '../headlines';
+import { findImageProblems } from './photos';
 
 /**
  * The whole content check, in one place: what `npm run check` prints and what

@@ -1,5 +1,5 @@
 // npm run check: validates all content without a build, prints every problem, exits 1 on any.
-import { checkContent, formatCheckSummary } from '@/lib/check';
+import { checkContent, formatCheckSummary } from '@/lib/editor/check';
 import { formatProblem } from '@/lib/content';
 
 const report = checkContent();

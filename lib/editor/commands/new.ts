@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentPath, displayPath } from '@/lib/content';
-import { checkNewArticle, detectScript, scaffoldArticle } from '@/lib/scaffold';
+import { checkNewArticle, detectScript, scaffoldArticle } from '@/lib/editor/scaffold';
 import { isScript, scriptPath, scripts } from '@/lib/script';
 import { site } from '@/lib/site';
 

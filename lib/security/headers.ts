@@ -5,7 +5,7 @@
  *
  * The Content-Security-Policy allows no inline script but the ones Next.js itself
  * writes into each prerendered page, by their SHA-256 hashes, computed from the
- * built HTML after `next build` (lib/cli/inline-script-hashes.ts). A per-request
+ * built HTML after `next build` (lib/security/commands/hash-pages.ts). A per-request
  * nonce would force every page to render dynamically; hashes keep them static.
  */
 
@@ -88,12 +88,12 @@ export const nginxHashesVariable = '$csp_script_hashes';
 
 /**
  * The nginx `add_header` lines for the same headers, for a site served over https.
- * The page CSP reads the per-page hashes from a `map` that lib/cli/inline-script-hashes.ts writes.
+ * The page CSP reads the per-page hashes from a `map` that lib/security/commands/hash-pages.ts writes.
  */
 export function nginxSecurityHeaders(): string {
   const csp = contentSecurityPolicy([]).replace("script-src 'self'", `script-src 'self' ${nginxHashesVariable}`);
   const lines = [
-    '# Generated from lib/security-headers.ts by `npm run test:unit -- -u`: edit the module, not this file.',
+    '# Generated from lib/security/headers.ts by `npm run test:unit -- -u`: edit the module, not this file.',
     '# `always` sends them on error pages too; nginx drops inherited add_header lines',
     '# in any block that has its own, so include this file in every such block.',
     ...staticSecurityHeaders(true).map(({ key, value }) => `add_header ${key} "${value}" always;`),

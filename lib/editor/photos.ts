@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { imageSize } from 'image-size';
-import { lineIndexOf, type Article } from './articles';
-import type { ContentProblem } from './content';
-import { renderMarkdown } from './markdown';
+import { lineIndexOf, type Article } from '../articles';
+import type { ContentProblem } from '../content';
+import { renderMarkdown } from '../markdown';
 
 /**
  * Photos in articles: files in public/, each inside a <figure> with alt text,

@@ -1,9 +1,9 @@
 import 'server-only';
 import { stringify } from 'yaml';
-import { placeholder, slugPattern } from './articles';
-import { convertText } from './convert';
-import { newsroomTimeZone } from './dates';
-import type { Script } from './script';
+import { placeholder, slugPattern } from '../articles';
+import { convertText } from '../convert';
+import { newsroomTimeZone } from '../dates';
+import type { Script } from '../script';
 
 /** What `npm run new` writes: a valid draft the editor then fills in. */
 

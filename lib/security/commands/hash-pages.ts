@@ -1,7 +1,7 @@
 // After `next build`: writes <distDir>/inline-script-hashes.json, the CSP hashes of the inline JS
 // Next.js wrote into each prerendered page, and fails when a page holds any other inline script.
-// `npm run build` runs it; the export writes its own nginx map (lib/cli/export.ts).
-import { PageHashError, writeBuildHashes } from '../security/page-hashes';
+// `npm run build` runs it; the export writes its own nginx map (lib/commands/export.ts).
+import { PageHashError, writeBuildHashes } from '../page-hashes';
 
 const distDir = process.env.NEXT_DIST_DIR?.trim() || '.next';
 try {

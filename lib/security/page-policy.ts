@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { contentSecurityPolicy, distDir, type ScriptSource } from './security-headers';
+import { contentSecurityPolicy, distDir, type ScriptSource } from './headers';
 
 /**
  * The Content-Security-Policy of each response, for proxy.ts. A prerendered page
  * gets the hashes of its own inline scripts, written after the build by
- * lib/cli/inline-script-hashes.ts; a page rendered on demand (the 404 page,
+ * lib/security/commands/hash-pages.ts; a page rendered on demand (the 404 page,
  * which follows the reader's cookie) gets a fresh nonce that Next.js puts on its scripts.
  */
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentPath, displayPath, readTextFile } from '@/lib/content';
 import { parseContentDate } from '@/lib/dates';
-import { inferDate, parseScrapedPage, renderImportedArticle, renderImportedHeadlines } from '@/lib/importer';
-import { checkNewArticle, detectScript } from '@/lib/scaffold';
+import { inferDate, parseScrapedPage, renderImportedArticle, renderImportedHeadlines } from '@/lib/editor/importer';
+import { checkNewArticle, detectScript } from '@/lib/editor/scaffold';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

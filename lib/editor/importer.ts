@@ -1,9 +1,9 @@
 import 'server-only';
 import iconv from 'iconv-lite';
 import { stringify } from 'yaml';
-import { placeholder } from './articles';
+import { placeholder } from '../articles';
 import { detectScript } from './scaffold';
-import type { Script } from './script';
+import type { Script } from '../script';
 
 /**
  * Turns a news page scraped from the web (headline, byline, body, captions,
