@@ -1,4 +1,4 @@
-import type { ArticleView } from '@/lib/articles';
+import type { ArticleView } from '@/lib/article-view';
 import { formatChineseDate } from '@/lib/dates';
 import { fillLabel, getLabels } from '@/lib/labels';
 import { SanitizedHtml } from './sanitized-html';

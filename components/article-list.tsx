@@ -1,8 +1,9 @@
-import type { ArticleView } from '@/lib/articles';
+import type { ArticleView } from '@/lib/article-view';
 import { formatChineseDate } from '@/lib/dates';
 import type { Labels } from '@/lib/labels';
-import { scriptPath } from '@/lib/script';
+
 import { StateBadge } from './state-badge';
+import { articlePath } from '@/lib/paths';
 
 /** The home page's list: newest first, each with its date and summary. */
 export function ArticleList({ views, labels }: { readonly views: readonly ArticleView[]; readonly labels: Labels }) {
@@ -12,7 +13,7 @@ export function ArticleList({ views, labels }: { readonly views: readonly Articl
         <li key={view.article.slug}>
           <StateBadge state={view.state} labels={labels} />
           <h2>
-            <a href={scriptPath(view.script, `/articles/${view.article.slug}`)}>{view.title}</a>
+            <a href={articlePath(view.script, view.article.slug)}>{view.title}</a>
           </h2>
           <p className="article-list-meta">
             <time dateTime={view.article.date.iso}>{formatChineseDate(view.article.date)}</time>

@@ -1,17 +1,27 @@
 import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
-import { cachedRead, collectProblems, ContentError, displayPath, type ContentListing, type ContentProblem, listContentFiles, readContentFile, splitFrontmatter, validate } from './content';
-import { getSiteConversions, mergeOverrides } from './conversions';
-import { textConverter, type Overrides } from './convert';
+import {
+  collectProblems,
+  contentFileReader,
+  ContentError,
+  displayPath,
+  type ContentListing,
+  type ContentProblem,
+  listContentFolder,
+  splitFrontmatter,
+  validate,
+} from './content';
+import type { Overrides } from './convert';
 import { parseContentDate, type ContentDate } from './dates';
-import { renderMarkdown } from './markdown';
-import { estimateReadingMinutes } from './reading-time';
-import { findImageSources, textOfSanitizedHtml } from './sanitize';
+import { memo } from './memo';
 import { scripts, type Script } from './script';
-import { absoluteUrl, site } from './site';
+import { site } from './site';
 
-/** Articles: the markdown files in content/articles, validated, and their views in each script. */
+/**
+ * Reading articles: the markdown files in content/articles, validated, listed
+ * and looked up. How an article reads in each script is lib/article-view.ts.
+ */
 
 const contentDate = z.string().transform((value, ctx) => {
   const date = parseContentDate(value);
@@ -107,19 +117,33 @@ export function parseArticle(file: string, source: string): Article {
   return { ...frontmatter, slug, file: shown, body, bodyLine };
 }
 
-const readAllArticles = cachedRead((): readonly Article[] => {
+/** One article file, parsed; remembered until the file changes. */
+export const readArticleFile = contentFileReader('article', parseArticle);
+
+// The same list object while no file changed (see lib/memo.ts): what is computed from it stays valid.
+const sameList = memo('article-list', (...articles: Article[]): readonly Article[] => articles);
+
+/** Every article file, parsed; throws a ContentError with every problem of every file. */
+function readAllArticles(): readonly Article[] {
   const { files, problems } = listArticleFiles();
-  return collectProblems(files.map((file) => () => parseArticle(file, readContentFile(file))), problems);
-});
+  return sameList(...collectProblems(files.map((file) => () => readArticleFile(file)), problems));
+}
 
 /** The slugs of every article file, drafts included: what headlines may point at. */
-export function getAllArticleSlugs(): readonly string[] {
-  return listArticleFiles().files.map((file) => path.basename(file, '.md'));
+export function getAllArticleSlugs(): ReadonlySet<string> {
+  return slugsOf(listArticleFiles());
 }
+
+const slugsOf = memo('article-slugs', (listing: ContentListing): ReadonlySet<string> => new Set(listing.files.map((file) => path.basename(file, '.md'))));
 
 /** The article files in content/articles, and the names skipped there; the check and the build share this listing. */
 export function listArticleFiles(): ContentListing {
-  return listContentFiles('articles', '.md');
+  return listContentFolder('articles', '.md');
+}
+
+/** Every article file, parsed, for the check: it validates drafts and scheduled articles too. */
+export function getAllArticles(): readonly Article[] {
+  return readAllArticles();
 }
 
 /** The 0-based line of a body on which a string first appears. */
@@ -137,102 +161,32 @@ export function publicationState(article: Article, now: Date = new Date()): Publ
   return article.date.instant.getTime() > now.getTime() ? 'scheduled' : 'published';
 }
 
+// A build decides what is published once, at its start, so every page of it agrees.
+const processStart = new Date();
+
 /**
  * Every published article, newest first. `next dev` also shows drafts and
  * scheduled articles (with a badge); a production build never contains them,
  * and a scheduled article appears with the first build after its moment.
  */
-export function getArticles(now: Date = new Date()): readonly Article[] {
-  return readAllArticles()
+export function getArticles(now?: Date): readonly Article[] {
+  return now === undefined ? publishedNewestFirst(readAllArticles(), processStart) : selectPublished(readAllArticles(), now);
+}
+
+function selectPublished(all: readonly Article[], now: Date): readonly Article[] {
+  return all
     .filter((article) => site.showDrafts || publicationState(article, now) === 'published')
     .toSorted((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug));
 }
 
+const publishedNewestFirst = memo('published-articles', selectPublished);
+
 /** One published article by slug, or undefined. */
 export function getArticle(slug: string): Article | undefined {
-  return getArticles().find((article) => article.slug === slug);
+  return articlesBySlug(getArticles()).get(slug);
 }
 
-/** An article's text as readers of one script see it. */
-export interface ArticleView {
-  readonly article: Article;
-  readonly script: Script;
-  readonly title: string;
-  readonly summary: string;
-  readonly author: string;
-  readonly source: string;
-  readonly editor?: string;
-  readonly topics: readonly string[];
-  /** The section search engines file the article under: its first topic. */
-  readonly section?: string;
-  readonly copyright?: string;
-  /** Drafts and scheduled articles only ever show in `next dev`, with a badge. */
-  readonly state: PublicationState;
-}
-
-/** Converts an article's visible text (everything but the body) into a script. */
-export function viewArticle(article: Article, script: Script): ArticleView {
-  const convert = articleConverter(article, script);
-  return {
-    article,
-    script,
-    title: convert(article.title),
-    summary: convert(article.summary),
-    author: convert(article.author),
-    source: convert(article.source),
-    editor: article.editor === undefined ? undefined : convert(article.editor),
-    topics: article.topics.map(convert),
-    section: article.topics[0] === undefined ? undefined : convert(article.topics[0]),
-    copyright: article.copyright === undefined ? undefined : convert(article.copyright),
-    state: publicationState(article),
-  };
-}
-
-// A page uses the body more than once (the page, its reading time, its photo): render each script once.
-const renderedBodies = new WeakMap<Article, Map<Script, string>>();
-
-/** The article body as sanitized HTML in a script: markdown, sanitizing and conversion in one pass. */
-export function renderArticleBody(article: Article, script: Script): string {
-  let byScript = renderedBodies.get(article);
-  if (!byScript) {
-    byScript = new Map();
-    renderedBodies.set(article, byScript);
-  }
-  let html = byScript.get(script);
-  if (html === undefined) {
-    html = renderMarkdown(article.body, articleConverter(article, script));
-    byScript.set(script, html);
-  }
-  return html;
-}
-
-
-// Per article and target script, the merged override table is made once, so its trie is built once.
-const mergedOverrides = new WeakMap<Article, Map<Script, Overrides>>();
-
-/** Converts an article's text into a script with the site's and the article's override tables. */
-export function articleConverter(article: Article, script: Script): (text: string) => string {
-  let byScript = mergedOverrides.get(article);
-  if (!byScript) {
-    byScript = new Map();
-    mergedOverrides.set(article, byScript);
-  }
-  let overrides = byScript.get(script);
-  if (!overrides) {
-    overrides = mergeOverrides(getSiteConversions()[script], article.conversions);
-    byScript.set(script, overrides);
-  }
-  return textConverter(article.script, script, overrides);
-}
-
-/** The absolute URL of the article's first photo, for link previews and structured data; undefined when it has none. */
-export function findArticleImage(article: Article): string | undefined {
-  // Conversion never touches `src`, so the body as written is enough.
-  const [first] = findImageSources(renderArticleBody(article, article.script));
-  return first === undefined ? undefined : absoluteUrl(first);
-}
-
-/** Minutes a reader needs for the article body, counted in its own script so both scripts agree. */
-export function getReadingMinutes(article: Article): number {
-  return estimateReadingMinutes(textOfSanitizedHtml(renderArticleBody(article, article.script)));
-}
+const articlesBySlug = memo(
+  'articles-by-slug',
+  (articles: readonly Article[]): ReadonlyMap<string, Article> => new Map(articles.map((article) => [article.slug, article])),
+);

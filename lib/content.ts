@@ -1,10 +1,10 @@
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cache } from 'react';
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { memo } from './memo';
 
 /**
  * Reading editor files from content/: decoding, frontmatter, YAML and schema
@@ -556,15 +556,55 @@ export function collectProblems<T>(readers: readonly (() => T)[], found: readonl
   return results;
 }
 
-/**
- * Memoizes a content reader. A production build reads content/ once per
- * process; `next dev` reads it once per request, so an edited file shows on reload.
- */
-export function cachedRead<T>(read: () => T): () => T {
-  if (process.env.NODE_ENV === 'development') return cache(read);
-  let value: { readonly result: T } | undefined;
-  return () => {
-    value ??= { result: read() };
-    return value.result;
-  };
+// `next dev` serves content while editors change it; a build or a server reads a fixed folder.
+const contentChanges = process.env.NODE_ENV === 'development';
+
+/** A file's version for the caches: nothing in a build or a server, where files never change; its size and change time in `next dev`. */
+function fileVersion(file: string): string {
+  if (!contentChanges) return '';
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  } catch {
+    // The reader itself reports what is wrong with the entry.
+    return 'unreadable';
+  }
 }
+
+/**
+ * A reader of one kind of content file, remembering each file's parsed result.
+ * A build or a server reads every file once; `next dev` parses a file again only
+ * after it changed, so an edit shows on reload and the rest of a large archive
+ * is not read again. A file with problems is read again each time.
+ */
+export function contentFileReader<T>(name: string, parse: (file: string, text: string) => T): (file: string) => T {
+  const read = memo(`content-file:${name}`, (file: string, _version: string) => parse(file, readContentFile(file)));
+  return (file) => read(file, fileVersion(file));
+}
+
+/**
+ * A reader of a content file a site may do without (headlines.yaml, conversions.yaml),
+ * remembered as contentFileReader does; undefined when there is no such entry.
+ */
+export function optionalContentFileReader<T>(name: string, parse: (file: string, text: string) => T): () => T | undefined {
+  // Keyed by the file's path too: tests point CONTENT_DIR at one fixture after another in one process.
+  const read = memo(`content-file:${name}`, (_file: string, _version: string) => {
+    const found = readOptionalContentFile(name);
+    return found && parse(found.file, found.text);
+  });
+  return () => read(contentPath(name), fileVersion(contentPath(name)));
+}
+
+/**
+ * A content folder's listing. A build or a server reads it once; `next dev` reads
+ * it on every call (a folder listing is cheap) and hands back the same object
+ * while the names in it are the same, so what is computed from it stays remembered.
+ */
+export function listContentFolder(folder: string, extension: string): ContentListing {
+  if (!contentChanges) return listOnce(path.join(contentDir, folder), folder, extension);
+  const listing = listContentFiles(folder, extension);
+  return sameListing(JSON.stringify(listing), listing);
+}
+
+const listOnce = memo('content-listing', (_dir: string, folder: string, extension: string) => listContentFiles(folder, extension));
+const sameListing = memo('content-listing-by-names', (_names: string, listing: ContentListing) => listing);

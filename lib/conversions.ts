@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { cachedRead, displayPath, parseYaml, readOptionalContentFile, validate } from './content';
+import { displayPath, optionalContentFileReader, parseYaml, validate } from './content';
 import type { Overrides } from './convert';
 import type { Script } from './script';
 
@@ -29,11 +29,12 @@ export function parseSiteConversions(file: string, source: string): SiteConversi
 
 const emptyTables: SiteConversions = { 'zh-hans': {}, 'zh-hant': {} };
 
+const readSiteConversions = optionalContentFileReader(conversionsFile, parseSiteConversions);
+
 /** The site-wide tables; empty when the file does not exist. */
-export const getSiteConversions = cachedRead((): SiteConversions => {
-  const found = readOptionalContentFile(conversionsFile);
-  return found ? parseSiteConversions(found.file, found.text) : emptyTables;
-});
+export function getSiteConversions(): SiteConversions {
+  return readSiteConversions() ?? emptyTables;
+}
 
 /** The table for converting into a script: the site's entries, then the article's own, which win. */
 export function mergeOverrides(site: Overrides, own: Overrides): Overrides {

@@ -1,6 +1,6 @@
 import 'server-only';
-import fs from 'node:fs';
 import { Converter, Trie } from 'opencc-js';
+import { memo } from './memo';
 import type { Script } from './script';
 
 /**
@@ -27,43 +27,23 @@ export type Overrides = Readonly<Record<string, string>>;
 
 const noOverrides: Overrides = Object.freeze({});
 
-declare global {
-  // Shared by every copy of this module in a process; see `converters`.
-  var zhNewsConverters: Map<string, Convert> | undefined;
-}
+/**
+ * One converter per direction and process: building one loads its dictionaries
+ * (up to a second). `npm run bench` counts the entries of this store
+ * (lib/memo.ts keeps it on globalThis) to show it stays at one per direction.
+ */
+const getConverter = memo('opencc-converter', (from: Script, to: Script): Convert =>
+  Converter({ from: openccLocale[from], to: openccLocale[to] }),
+);
 
-// Building a converter loads its dictionaries (up to a second): once per process and direction.
-// Next bundles pages and route handlers apart, each with its own copy of this module, so a
-// module-level cache would build them once per bundle: the cache lives on globalThis instead.
-const converters = (globalThis.zhNewsConverters ??= new Map<string, Convert>());
-
-// `npm run bench` sets this to count creations per build process: the proof of "once per process".
-const creationLog = process.env.BENCH_CONVERTER_LOG;
-
-function getConverter(from: Script, to: Script): Convert {
-  const key = `${from}>${to}`;
-  let convert = converters.get(key);
-  if (!convert) {
-    convert = Converter({ from: openccLocale[from], to: openccLocale[to] });
-    converters.set(key, convert);
-    if (creationLog) fs.appendFileSync(/* turbopackIgnore: true */ creationLog, `${process.pid} ${key}\n`);
-  }
-  return convert;
-}
-
-// One trie per override table, built the first time the table is used.
-const overrideTries = new WeakMap<Overrides, Trie | null>();
-
-function getOverrideTrie(overrides: Overrides): Trie | null {
-  let trie = overrideTries.get(overrides);
-  if (trie === undefined) {
-    const entries = Object.entries(overrides);
-    trie = entries.length === 0 ? null : new Trie();
-    for (const [source, target] of entries) trie?.addWord(source, target);
-    overrideTries.set(overrides, trie);
-  }
+/** The trie of an override table, built the first time the table is used; null for an empty table. */
+const getOverrideTrie = memo('override-trie', (overrides: Overrides): Trie | null => {
+  const entries = Object.entries(overrides);
+  if (entries.length === 0) return null;
+  const trie = new Trie();
+  for (const [source, target] of entries) trie.addWord(source, target);
   return trie;
-}
+});
 
 function convertFree(text: string, convert: Convert, trie: Trie | null): string {
   if (text === '') return text;

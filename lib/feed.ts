@@ -1,9 +1,10 @@
-import { renderArticleBody, viewArticle, type Article } from './articles';
+import { type Article } from './articles';
+import { renderArticleBody, viewArticle } from './article-view';
 import { toBeijingIso } from './dates';
 import { getLabels } from './labels';
-import { absolutizeUrls } from './sanitize';
-import { getScriptInfo, scriptPath, type Script } from './script';
+import { getScriptInfo, type Script } from './script';
 import { absoluteUrl } from './site';
+import { articlePath, feedPath, homePath } from './paths';
 
 /**
  * The Atom feed of each script (RFC 4287): the newest articles with their
@@ -13,11 +14,6 @@ import { absoluteUrl } from './site';
 
 /** A feed carries the newest articles only; readers poll it often and the whole archive would weigh megabytes. */
 export const feedSize = 50;
-
-/** The site path of a script's feed. @example feedPath('zh-hant') // => '/zh-hant/feed.xml' */
-export function feedPath(script: Script): string {
-  return scriptPath(script, '/feed.xml');
-}
 
 // XML 1.0 allows no C0 controls but tab and newlines, no lone surrogates, and not U+FFFE/U+FFFF.
 const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -48,8 +44,8 @@ function element(name: string, text: string, attributes = ''): string {
 function entry(article: Article, script: Script): string {
   const view = viewArticle(article, script);
   const labels = getLabels(script);
-  const url = absoluteUrl(scriptPath(script, `/articles/${article.slug}`));
-  const body = absolutizeUrls(renderArticleBody(article, script), new URL(url));
+  const url = absoluteUrl(articlePath(script, article.slug));
+  const body = renderArticleBody(article, script, new URL(url));
   // The page shows the source beside the byline; a feed reader shows only the body, so it carries the attribution.
   const attribution = `<p>${escapeHtml(`${labels.source}：${view.source}`)}</p>`;
   const lines = [
@@ -79,12 +75,12 @@ export function renderFeed(articles: readonly Article[], script: Script, now = n
     return latest === undefined || changed > latest ? changed : latest;
   }, undefined);
   const head = [
-    element('id', absoluteUrl(scriptPath(script))),
+    element('id', absoluteUrl(homePath(script))),
     element('title', labels.siteName),
     element('subtitle', labels.siteDescription),
     element('updated', toBeijingIso(updated ?? now)),
     `<link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(feedPath(script)))}"/>`,
-    `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(scriptPath(script)))}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(homePath(script)))}"/>`,
   ];
   return (
     '<?xml version="1.0" encoding="utf-8"?>\n' +

@@ -1,11 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { getAllArticleSlugs, getArticles, type Article } from './articles';
-import { cachedRead, displayPath, parseYaml, readOptionalContentFile, validate } from './content';
+import { displayPath, optionalContentFileReader, parseYaml, validate, type YamlSource } from './content';
+import { memo } from './memo';
 import { getSiteConversions } from './conversions';
 import { textConverter, type Overrides } from './convert';
 import { parseContentDate, toBeijingIso, formatHeadlineTime } from './dates';
-import { scriptPath, scripts, type Script } from './script';
+import { scripts, type Script } from './script';
+import { articlePath } from './paths';
 
 /**
  * The sidebar's headline lists, kept by editors in content/headlines.yaml.
@@ -55,11 +57,23 @@ export function parseHeadlines(file: string, source: string, knownSlugs: Readonl
   return validate(headlinesSchema(knownSlugs), parseYaml(source, shown), shown);
 }
 
-/** The headlines file, validated against the article files; undefined when a site has none. */
-export const readHeadlines = cachedRead((): HeadlinesData | undefined => {
-  const found = readOptionalContentFile(headlinesFile);
-  return found && parseHeadlines(found.file, found.text, new Set(getAllArticleSlugs()));
+// The YAML is read once per file version; checking its slugs again whenever the article files change.
+const readHeadlinesYaml = optionalContentFileReader(headlinesFile, (file, text) => {
+  const shown = displayPath(file);
+  return { shown, yaml: parseYaml(text, shown) };
 });
+
+const validateHeadlines = memo(
+  'headlines',
+  (source: { readonly shown: string; readonly yaml: YamlSource }, knownSlugs: ReadonlySet<string>): HeadlinesData =>
+    validate(headlinesSchema(knownSlugs), source.yaml, source.shown),
+);
+
+/** The headlines file, validated against the article files; undefined when a site has none. */
+export function readHeadlines(): HeadlinesData | undefined {
+  const source = readHeadlinesYaml();
+  return source && validateHeadlines(source, getAllArticleSlugs());
+}
 
 /** A headline as the sidebar shows it in one script. */
 export interface HeadlineView {
@@ -100,7 +114,7 @@ export function viewHeadlines(
       const href =
         headline.article !== undefined
           ? publishedSlugs.has(headline.article)
-            ? scriptPath(script, `/articles/${headline.article}`)
+            ? articlePath(script, headline.article)
             : undefined
           : headline.url;
       return {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { convertText } from './convert';
+import { memo } from './memo';
 import type { Script } from './script';
 import { site } from './site';
 
@@ -34,20 +35,13 @@ const simplified = {
 
 export type Labels = { readonly [Key in keyof typeof simplified]: string };
 
-const byScript = new Map<Script, Labels>();
-
 /** The interface's words in a script. */
-export function getLabels(script: Script): Labels {
-  let labels = byScript.get(script);
-  if (!labels) {
+export const getLabels = memo(
+  'labels',
+  (script: Script): Labels =>
     // fromEntries forgets the keys it was given; they are exactly those of `simplified`.
-    labels = Object.fromEntries(
-      Object.entries(simplified).map(([key, value]) => [key, convertText(value, 'zh-hans', script)]),
-    ) as Labels;
-    byScript.set(script, labels);
-  }
-  return labels;
-}
+    Object.fromEntries(Object.entries(simplified).map(([key, value]) => [key, convertText(value, 'zh-hans', script)])) as Labels,
+);
 
 /**
  * A label with its {placeholders} filled in.

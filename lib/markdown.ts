@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { sanitizeArticleHtml } from './sanitize';
+import { sanitizeArticleHtml, type SanitizeOptions } from './sanitize';
 
 /**
  * Markdown to safe HTML. Raw HTML is on, so editors can write a `<figure>` or
@@ -15,6 +15,6 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
  * Renders markdown to sanitized HTML, converting visible text when given a converter.
  * @example renderMarkdown('**软件**', toHant) // => '<p><strong>軟件</strong></p>\n'
  */
-export function renderMarkdown(source: string, convert?: (text: string) => string): string {
-  return sanitizeArticleHtml(markdown.render(source), convert);
+export function renderMarkdown(source: string, convert?: (text: string) => string, options: Omit<SanitizeOptions, 'convert'> = {}): string {
+  return sanitizeArticleHtml(markdown.render(source), { ...options, convert });
 }

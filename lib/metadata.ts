@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import type { ArticleView } from './articles';
-import { feedPath } from './feed';
+import type { ArticleView } from './article-view';
+import { feedPath } from './paths';
 import { getLabels } from './labels';
 import { getScriptInfo, otherScript, scriptPath, scripts, type Script } from './script';
 import { site } from './site';

@@ -117,7 +117,18 @@ function isOwnImage(src: string): boolean {
   return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(src) || url.protocol === 'https:';
 }
 
-function policyFor(convert: Convert | undefined): IOptions {
+/** Resolves a URL attribute against a base; drops it when it cannot be resolved. */
+function resolveAgainst(attribs: sanitize.Attributes, name: 'href' | 'src', base: URL | undefined): void {
+  const value = attribs[name];
+  if (base === undefined || value === undefined) return;
+  try {
+    attribs[name] = new URL(value, base).href;
+  } catch {
+    delete attribs[name];
+  }
+}
+
+function policyFor(convert: Convert | undefined, linkBase: URL | undefined): IOptions {
   const convertAttributes = (attribs: sanitize.Attributes): sanitize.Attributes => {
     if (!convert) return { ...attribs };
     const out = { ...attribs };
@@ -135,11 +146,13 @@ function policyFor(convert: Convert | undefined): IOptions {
         delete out.rel;
         if (out.href !== undefined && !isAllowedLink(out.href)) delete out.href;
         if (out.href !== undefined && isExternal(resolveOnSite(out.href))) out.rel = 'noopener noreferrer';
+        resolveAgainst(out, 'href', linkBase);
         return { tagName: 'a', attribs: out };
       },
       img: (_tag, attribs) => {
         const out = convertAttributes(attribs);
         if (out.src !== undefined && !isOwnImage(out.src)) delete out.src;
+        resolveAgainst(out, 'src', linkBase);
         return { tagName: 'img', attribs: out };
       },
       '*': (tagName, attribs) => ({ tagName, attribs: convertAttributes(attribs) }),
@@ -174,87 +187,21 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const plainPolicy = policyFor(undefined);
+const plainPolicy = policyFor(undefined, undefined);
+
+/** What a rendering may add to the plain policy. */
+export interface SanitizeOptions {
+  /** Converts the visible text (text nodes, alt and title) into another script. */
+  readonly convert?: Convert;
+  /** Makes links and image sources absolute against this URL, for HTML read away from the site (feeds). */
+  readonly linkBase?: URL;
+}
 
 /**
  * Cleans HTML by the site's allow-list and, given a converter, converts its visible text.
- * @example sanitizeArticleHtml('<p onclick="x()">软件</p>', toHant) // => '<p>軟件</p>'
+ * @example sanitizeArticleHtml('<p onclick="x()">软件</p>', { convert: toHant }) // => '<p>軟件</p>'
  */
-export function sanitizeArticleHtml(html: string, convert?: Convert): string {
-  return sanitize(html, convert ? policyFor(convert) : plainPolicy);
-}
-
-/** The plain policy with the transforms of `a` and `img` followed by extra steps, for passes over HTML that is already clean. */
-function withTransforms(after: { readonly a?: AttributeStep; readonly img?: AttributeStep }): IOptions {
-  const transformTags = { ...plainPolicy.transformTags };
-  for (const tagName of ['a', 'img'] as const) {
-    const step = after[tagName];
-    if (!step) continue;
-    const own = transformTags[tagName];
-    transformTags[tagName] = (name: string, attribs: sanitize.Attributes) => {
-      const tag = typeof own === 'function' ? own(name, attribs) : { tagName: name, attribs };
-      return { tagName: tag.tagName, attribs: step(tag.attribs) };
-    };
-  }
-  return { ...plainPolicy, transformTags };
-}
-
-type AttributeStep = (attribs: sanitize.Attributes) => sanitize.Attributes;
-
-/**
- * The `src` of every image in sanitized HTML, in document order.
- * @example findImageSources('<p><img src="/a.jpg" alt="" /></p>') // => ['/a.jpg']
- */
-export function findImageSources(html: string): string[] {
-  const sources: string[] = [];
-  sanitize(
-    html,
-    withTransforms({
-      img: (attribs) => {
-        if (attribs.src) sources.push(attribs.src);
-        return attribs;
-      },
-    }),
-  );
-  return sources;
-}
-
-/** An attribute step that resolves one URL attribute against a base, dropping it when it cannot be resolved. */
-function resolveAttribute(name: string, base: URL): AttributeStep {
-  return (attribs) =>
-    Object.fromEntries(
-      Object.entries(attribs).flatMap(([key, value]): [string, string][] => {
-        if (key !== name) return [[key, value]];
-        try {
-          return [[key, new URL(value, base).href]];
-        } catch {
-          return [];
-        }
-      }),
-    );
-}
-
-/**
- * Makes the links and image sources of sanitized HTML absolute, for HTML read away from the site (feeds).
- * @example absolutizeUrls('<a href="/zh-hans">首页</a>', new URL('https://news.example.com/')) // => '<a href="https://news.example.com/zh-hans">首页</a>'
- */
-export function absolutizeUrls(html: string, base: URL): string {
-  return sanitize(html, withTransforms({ a: resolveAttribute('href', base), img: resolveAttribute('src', base) }));
-}
-
-// sanitize-html escapes exactly these when it writes text and attribute values.
-const escapedCharacters: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' };
-
-// Tags that end a word: their text never runs on into the next block's.
-const blockTag = /<\/?(?:p|h[1-6]|br|hr|blockquote|ul|ol|li|figure|figcaption|pre|table|caption|thead|tbody|tfoot|tr|th|td)\b[^>]*>/g;
-
-/**
- * The visible text of HTML that sanitizeArticleHtml produced: blocks apart, inline tags dropped without a gap.
- * @example textOfSanitizedHtml('<p>Open<em>AI</em> &amp; 软银</p><p>甲</p>') // => ' OpenAI & 软银  甲 '
- */
-export function textOfSanitizedHtml(html: string): string {
-  return html
-    .replace(blockTag, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:amp|lt|gt|quot);/g, (entity) => escapedCharacters[entity] ?? entity);
+export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+  const { convert, linkBase } = options;
+  return sanitize(html, convert || linkBase ? policyFor(convert, linkBase) : plainPolicy);
 }

@@ -34,6 +34,12 @@ export const site = {
   baseUrl: readBaseUrl(process.env.SITE_URL),
   /** Drafts show in `next dev` only; a production build never contains them. */
   showDrafts: process.env.NODE_ENV === 'development',
+  /**
+   * Photos must be files in public/ with alt text, caption, credit and size (lib/editor/photos.ts).
+   * CONTENT_CHECK_PHOTOS=off is for a content folder whose images are not photos
+   * at all: the hostile test site, made of image vectors to prove the sanitizer.
+   */
+  checkPhotos: process.env.CONTENT_CHECK_PHOTOS !== 'off',
   /** `npm run export` builds plain files: no request headers, so nothing may depend on them. */
   staticExport: process.env.STATIC_EXPORT === '1',
 } as const;

@@ -2,6 +2,7 @@ import type { MetadataRoute } from 'next';
 import type { Article } from './articles';
 import { getScriptInfo, scriptPath, scripts } from './script';
 import { absoluteUrl } from './site';
+import { articlePage } from './paths';
 
 /**
  * The sitemap: every published page in both scripts, each with its hreflang
@@ -26,7 +27,7 @@ export function sitemapEntries(articles: readonly Article[]): MetadataRoute.Site
   );
   const pages = [
     { path: '', lastModified: newest?.iso },
-    ...articles.map((article, index) => ({ path: `/articles/${article.slug}`, lastModified: changes[index]?.iso })),
+    ...articles.map((article, index) => ({ path: articlePage(article.slug), lastModified: changes[index]?.iso })),
   ];
   return pages.flatMap(({ path, lastModified }) =>
     scripts.map((script) => ({

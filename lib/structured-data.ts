@@ -1,8 +1,9 @@
 import type { BreadcrumbList, NewsArticle, Thing, WebSite, WithContext } from 'schema-dts';
-import type { ArticleView } from './articles';
+import type { ArticleView } from './article-view';
 import { getLabels } from './labels';
 import { getScriptInfo, scriptPath, type Script } from './script';
 import { absoluteUrl } from './site';
+import { articlePath } from './paths';
 
 /**
  * Schema.org JSON-LD for search engines, built from the same views the pages
@@ -18,7 +19,7 @@ function publisher(script: Script) {
 /** The NewsArticle of an article page; `image` is the absolute URL of its first photo, when it has one. */
 export function newsArticleData(view: ArticleView, image?: string): WithContext<NewsArticle> {
   const { article, script } = view;
-  const url = absoluteUrl(scriptPath(script, `/articles/${article.slug}`));
+  const url = absoluteUrl(articlePath(script, article.slug));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -53,7 +54,7 @@ export function breadcrumbData(view: ArticleView): WithContext<BreadcrumbList> {
         '@type': 'ListItem',
         position: 2,
         name: view.title,
-        item: absoluteUrl(scriptPath(script, `/articles/${article.slug}`)),
+        item: absoluteUrl(articlePath(script, article.slug)),
       },
     ],
   };

@@ -1,8 +1,8 @@
 import type { Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { assertValidContent } from '@/lib/editor/check';
-import { getScriptInfo, isScript, scripts } from '@/lib/script';
+import { readScript } from '@/lib/route-params';
+import { getScriptInfo, scripts } from '@/lib/script';
 import '../globals.css';
 
 // The root layout sits under [script] because only a root layout can set <html lang>.
@@ -18,8 +18,7 @@ export function generateStaticParams() {
 }
 
 export default async function ScriptLayout(props: { children: ReactNode; params: Promise<{ script: string }> }) {
-  const { script } = await props.params;
-  if (!isScript(script)) notFound();
+  const script = await readScript(props.params);
   return (
     <html lang={getScriptInfo(script).lang}>
       <body>{props.children}</body>

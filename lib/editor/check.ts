@@ -1,8 +1,10 @@
 import 'server-only';
-import { listArticleFiles, parseArticle, publicationState, type Article, type PublicationState } from '../articles';
-import { ContentError, displayPath, readContentFile, type ContentProblem } from '../content';
+import { listArticleFiles, publicationState, readArticleFile, type Article, type PublicationState } from '../articles';
+import { ContentError, contentPath, displayPath, type ContentProblem } from '../content';
 import { getSiteConversions } from '../conversions';
 import { readHeadlines } from '../headlines';
+import { memo } from '../memo';
+import { site } from '../site';
 import { findImageProblems } from './photos';
 
 /**
@@ -32,12 +34,10 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
   const listing = listArticleFiles();
   problems.push(...listing.problems);
   const articles = listing.files.flatMap((file): Article[] => {
-    const article = attempt(() => parseArticle(file, readContentFile(file)));
+    const article = attempt(() => readArticleFile(file));
     return article ? [article] : [];
   });
-  // The hostile fixture site is made of broken images on purpose, to prove the
-  // sanitizer in a browser; no real site turns the photo rules off.
-  if (process.env.CONTENT_CHECK_PHOTOS !== 'off') {
+  if (site.checkPhotos) {
     for (const article of articles) problems.push(...findImageProblems(article, publicDir));
   }
   attempt(readHeadlines);
@@ -63,12 +63,21 @@ export function formatCheckSummary(report: ContentReport): string {
   );
 }
 
-let checked = false;
-
-/** Stops the build with every content problem at once; once per build process, on every request in `next dev`. */
+/**
+ * Stops the build with every content problem at once. A build checks once per
+ * process; `next dev` checks on every request, which costs little because every
+ * file's result is remembered until the file changes.
+ */
 export function assertValidContent(): void {
-  if (checked && process.env.NODE_ENV !== 'development') return;
+  if (site.showDrafts) throwProblems(contentPath());
+  else checkOnce(contentPath());
+}
+
+function throwProblems(_contentDir: string): true {
   const { problems } = checkContent();
   if (problems.length > 0) throw new ContentError(problems);
-  checked = true;
+  return true;
 }
+
+// Keyed by the content folder; a build that finds problems throws, and nothing is remembered.
+const checkOnce = memo('content-check', throwProblems);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomUtils, parseDocument } from 'htmlparser2';
+import { attribute, findElements, parentTagName, parseHtml, textOf } from '../html';
 import { scriptCookie } from '../script';
 
 /**
@@ -96,13 +96,12 @@ export interface InlineScriptAudit {
 export function auditInlineScripts(html: string): InlineScriptAudit {
   const hashes: HashSource[] = [];
   const foreign: string[] = [];
-  const document = parseDocument(html);
-  for (const script of DomUtils.getElementsByTagName('script', document)) {
-    if (DomUtils.hasAttrib(script, 'src')) continue;
-    const type = (DomUtils.getAttributeValue(script, 'type') ?? '').trim().toLowerCase();
+  for (const script of findElements(parseHtml(html), 'script')) {
+    if (attribute(script, 'src') !== undefined) continue;
+    const type = (attribute(script, 'type') ?? '').trim().toLowerCase();
     if (!javascriptTypes.has(type)) continue;
-    const body = DomUtils.textContent(script);
-    const parent = script.parent && 'name' in script.parent ? script.parent.name : undefined;
+    const body = textOf(script);
+    const parent = parentTagName(script);
     const written = siteScripts.has(body) || ((parent === 'head' || parent === 'body') && isNextScript(body));
     if (!written) {
       foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { memo } from '../memo';
 import { contentSecurityPolicy, distDir, type ScriptSource } from './headers';
 
 /**
@@ -18,10 +19,8 @@ const manifestSchema = z.strictObject({ buildId: z.string(), pages: z.record(z.s
 
 type PagePolicies = ReadonlyMap<string, string>;
 
-let policies: PagePolicies | undefined;
-
-function readPolicies(): PagePolicies {
-  const dir = path.join(process.cwd(), distDir());
+// Read once per server process, from the build folder it serves.
+const readPolicies = memo('page-policies', (dir: string): PagePolicies => {
   try {
     const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'inline-script-hashes.json'), 'utf8')));
     const buildId = fs.readFileSync(path.join(dir, 'BUILD_ID'), 'utf8').trim();
@@ -32,7 +31,7 @@ function readPolicies(): PagePolicies {
     console.error(`Content-Security-Policy: no script hashes (${(error as Error).message}); run \`npm run build\`, which writes them.`);
     return new Map();
   }
-}
+});
 
 function decodedPath(pathname: string): string {
   try {
@@ -44,7 +43,7 @@ function decodedPath(pathname: string): string {
 
 /** The CSP of a prerendered page by its path, or undefined when the path is rendered on demand. */
 export function prerenderedPagePolicy(pathname: string): string | undefined {
-  policies ??= readPolicies();
+  const policies = readPolicies(path.join(process.cwd(), distDir()));
   return policies.get(pathname) ?? policies.get(decodedPath(pathname));
 }
 

@@ -2,7 +2,8 @@
 // Usage: tsx --conditions=react-server tests/bench/conversion.ts create
 //        tsx --conditions=react-server tests/bench/conversion.ts article <file.md> [iterations]
 import { performance } from 'node:perf_hooks';
-import { parseArticle, renderArticleBody, viewArticle } from '@/lib/articles';
+import { parseArticle } from '@/lib/articles';
+import { renderArticleBody, viewArticle } from '@/lib/article-view';
 import { readContentFile } from '@/lib/content';
 import { convertText } from '@/lib/convert';
 import { otherScript } from '@/lib/script';

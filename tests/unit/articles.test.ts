@@ -96,7 +96,7 @@ describe('getArticles', () => {
     vi.stubEnv('CONTENT_DIR', 'tests/fixtures/site');
     vi.stubEnv('NODE_ENV', nodeEnv);
     vi.resetModules();
-    return import('@/lib/articles');
+    return { ...(await import('@/lib/articles')), ...(await import('@/lib/article-view')) };
   }
 
   it('lists published articles newest first and leaves drafts out of a production build', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleConverter, parseArticle, renderArticleBody, viewArticle } from '@/lib/articles';
+import { parseArticle } from '@/lib/articles';
+import { articleConverter, renderArticleBody, viewArticle } from '@/lib/article-view';
 import { convertText } from '@/lib/convert';
 
 function article(script: 'zh-hans' | 'zh-hant', fields: string, body: string) {

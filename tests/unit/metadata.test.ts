@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle, viewArticle } from '@/lib/articles';
+import { parseArticle } from '@/lib/articles';
+import { viewArticle } from '@/lib/article-view';
 import { pageMetadata, rootMetadata } from '@/lib/metadata';
 
 const article = parseArticle(

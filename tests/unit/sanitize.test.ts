@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '@/lib/markdown';
-import { textOfSanitizedHtml } from '@/lib/sanitize';
+import { visibleText } from '@/lib/html';
 
 describe('renderMarkdown', () => {
   it('turns CommonMark into HTML, with emphasis next to CJK punctuation', () => {
@@ -80,9 +80,9 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('textOfSanitizedHtml', () => {
+describe('visibleText', () => {
   it('keeps the visible text of rendered markdown, captions included, and drops tags and link targets', () => {
-    const text = textOfSanitizedHtml(
+    const text = visibleText(
       renderMarkdown('据[《华尔街日报》](https://www.wsj.com/a?b=1&c=2)报道。\n\n<figure class="caption-only"><figcaption>图说<span class="credit">视觉中国</span></figcaption></figure>'),
     );
     expect(text.replace(/\s+/g, ' ').trim()).toBe('据《华尔街日报》报道。 图说视觉中国');
@@ -90,10 +90,10 @@ describe('textOfSanitizedHtml', () => {
   });
 
   it('keeps a word whole across inline tags and apart across blocks', () => {
-    expect(textOfSanitizedHtml(renderMarkdown('Open*AI*\n\n- Soft\n- Bank'))).toMatch(/^\s*OpenAI\s+Soft\s+Bank\s*$/);
+    expect(visibleText(renderMarkdown('Open*AI*\n\n- Soft\n- Bank'))).toMatch(/^\s*OpenAI\s+Soft\s+Bank\s*$/);
   });
 
   it('gives back the characters the sanitizer escaped', () => {
-    expect(textOfSanitizedHtml(renderMarkdown('AT&T 说 "1 < 2"'))).toContain('AT&T 说 "1 < 2"');
+    expect(visibleText(renderMarkdown('AT&T 说 "1 < 2"'))).toContain('AT&T 说 "1 < 2"');
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getReadingMinutes, parseArticle, renderArticleBody } from '@/lib/articles';
+import { parseArticle } from '@/lib/articles';
+import { getReadingMinutes, renderArticleBody } from '@/lib/article-view';
 import { parseHeadlines } from '@/lib/headlines';
 
 // The committed Stargate article, checked against the scraped page it was made from.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle, viewArticle } from '@/lib/articles';
+import { parseArticle } from '@/lib/articles';
+import { viewArticle } from '@/lib/article-view';
 import { breadcrumbData, newsArticleData, serializeJsonLd, webSiteData } from '@/lib/structured-data';
 
 const article = parseArticle(

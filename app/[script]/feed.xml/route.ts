@@ -1,6 +1,7 @@
 import { getArticles } from '@/lib/articles';
 import { renderFeed } from '@/lib/feed';
-import { isScript, scripts } from '@/lib/script';
+import { readScript } from '@/lib/route-params';
+import { scripts } from '@/lib/script';
 
 // Written once per script at build time, so the static export carries the feeds as files.
 export const dynamic = 'force-static';
@@ -11,8 +12,7 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ script: string }> }) {
-  const { script } = await params;
-  if (!isScript(script)) return new Response('Not found', { status: 404 });
+  const script = await readScript(params);
   return new Response(renderFeed(getArticles(), script), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });

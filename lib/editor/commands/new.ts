@@ -4,8 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentPath, displayPath } from '@/lib/content';
 import { checkNewArticle, detectScript, scaffoldArticle } from '@/lib/editor/scaffold';
-import { isScript, scriptPath, scripts } from '@/lib/script';
+import { isScript, scripts } from '@/lib/script';
 import { site } from '@/lib/site';
+import { articlePath } from '@/lib/paths';
 
 const { values } = parseArgs({
   options: {
@@ -41,5 +42,5 @@ fs.writeFileSync(
 );
 
 console.log(`Wrote ${displayPath(file)} (a draft in ${script}).`);
-for (const each of scripts) console.log(`  ${new URL(scriptPath(each, `/articles/${values.slug}`), site.baseUrl).href}`);
+for (const each of scripts) console.log(`  ${new URL(articlePath(each, values.slug), site.baseUrl).href}`);
 console.log('Fill in the fields marked 【待填】, see it with `npm run dev`, then remove `draft: true` to publish.');

@@ -5,10 +5,12 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { HeadlinesSidebar } from '@/components/headlines-sidebar';
 import { JsonLd } from '@/components/json-ld';
 import { PageShell } from '@/components/page-shell';
-import { findArticleImage, getArticle, getArticles, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/articles';
+import { findArticleImage, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/article-view';
+import { getArticle, getArticles } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
 import { pageMetadata } from '@/lib/metadata';
-import { isScript } from '@/lib/script';
+import { articlePage } from '@/lib/paths';
+import { readScript } from '@/lib/route-params';
 import { breadcrumbData, newsArticleData } from '@/lib/structured-data';
 
 type Props = { params: Promise<{ script: string; slug: string }> };
@@ -21,16 +23,14 @@ export function generateStaticParams() {
 }
 
 async function readParams(params: Props['params']) {
-  const { script, slug } = await params;
-  const article = getArticle(slug);
-  if (!isScript(script) || !article) notFound();
+  const script = await readScript(params);
+  const article = getArticle((await params).slug) ?? notFound();
   return { script, article, view: viewArticle(article, script), image: findArticleImage(article) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { script, article, view, image } = await readParams(params);
-  const path = `/articles/${article.slug}`;
-  return pageMetadata({ script, path, title: view.title, description: view.summary, article: view, image });
+  return pageMetadata({ script, path: articlePage(article.slug), title: view.title, description: view.summary, article: view, image });
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -38,7 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <PageShell
       script={script}
-      path={`/articles/${article.slug}`}
+      path={articlePage(article.slug)}
       structuredData={
         <>
           <JsonLd data={newsArticleData(view, image)} />
