@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { memo } from './memo';
 
 /**
@@ -463,19 +463,31 @@ function fieldName(path: FieldPath): string | undefined {
   return path.length > 0 ? path.join('.') : undefined;
 }
 
-/** Every field name a content file may use: unknown fields are matched against these for a hint. */
-const knownFields = [
-  'title', 'date', 'updated', 'author', 'source', 'editor', 'summary', 'topics', 'script', 'copyright', 'draft',
-  'conversions', 'related', 'hot', 'items', 'time', 'topic', 'article', 'url', 'zh-hans', 'zh-hant',
-];
+/**
+ * The field names a schema accepts at a path of the data, read from the schema
+ * itself, so a field is named in one place only: its schema.
+ */
+function fieldNamesAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly string[] {
+  let node: z.core.$ZodType | undefined = schema;
+  for (let step = 0; node && step <= path.length; ) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) node = node.unwrap();
+    else if (node instanceof z.ZodPipe) node = node.in;
+    else if (step === path.length) break;
+    else if (node instanceof z.ZodObject) node = node.shape[String(path[step++])];
+    else if (node instanceof z.ZodArray) (node = node.element), step++;
+    else if (node instanceof z.ZodRecord) (node = node.valueType), step++;
+    else node = undefined;
+  }
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
 
 /**
- * Suggests the known field an unknown one was probably meant to be.
- * @example suggestField('sumary') // => 'summary'
+ * Suggests the field an unknown one was probably meant to be, among those allowed beside it.
+ * @example suggestField('sumary', ['title', 'summary']) // => 'summary'
  */
-export function suggestField(field: string): string | undefined {
+export function suggestField(field: string, known: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const name of knownFields) {
+  for (const name of known) {
     const d = distance(field.toLowerCase(), name);
     if (!best || d < best.distance) best = { name, distance: d };
   }
@@ -492,7 +504,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, source: YamlS
     ...issues.flatMap((issue): ContentProblem[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
-          const hint = suggestField(key);
+          const hint = suggestField(key, fieldNamesAt(schema, issue.path));
           return {
             file,
             line: source.lineOf([...issue.path, key]),

@@ -3,7 +3,7 @@
  * and proxy.ts) and for the nginx front (deploy/security-headers.conf, kept equal
  * to this module by a unit test).
  *
- * The Content-Security-Policy allows no inline script but the ones Next.js itself
+ * The Content-Security-Policy allows no inline JS but what Next.js itself
  * writes into each prerendered page, by their SHA-256 hashes, computed from the
  * built HTML after `next build` (lib/security/commands/hash-pages.ts). A per-request
  * nonce would force every page to render dynamically; hashes keep them static.
@@ -14,8 +14,8 @@ export interface Header {
   readonly value: string;
 }
 
-/** A `'sha256-…'` or `'nonce-…'` source allowed to run as inline script. */
-export type ScriptSource = `'sha256-${string}'` | `'nonce-${string}'`;
+/** A `'sha256-…'` or `'nonce-…'` source allowed to run as inline JS. */
+export type InlineJsSource = `'sha256-${string}'` | `'nonce-${string}'`;
 
 /** Where the build lives: NEXT_DIST_DIR lets a fixture site build beside the real one. */
 export function distDir(): string {
@@ -23,12 +23,12 @@ export function distDir(): string {
 }
 
 /**
- * The CSP for an HTML page whose own inline scripts are the given hashes or nonce.
+ * The CSP for an HTML page whose own inline JS are the given hashes or nonce.
  * Everything is refused by default; the site's own files are allowed per kind. No
  * upgrade-insecure-requests: the site loads nothing from other hosts, HSTS covers its own.
  * @example contentSecurityPolicy(["'sha256-abc='"]) // => "default-src 'none'; script-src 'self' 'sha256-abc='; …"
  */
-export function contentSecurityPolicy(scriptSources: readonly ScriptSource[]): string {
+export function contentSecurityPolicy(scriptSources: readonly InlineJsSource[]): string {
   const directives = [
     "default-src 'none'",
     ["script-src 'self'", ...scriptSources].join(' '),

@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { memo } from '../memo';
-import { contentSecurityPolicy, distDir, type ScriptSource } from './headers';
+import { contentSecurityPolicy, distDir, type InlineJsSource } from './headers';
 
 /**
  * The Content-Security-Policy of each response, for proxy.ts. A prerendered page
- * gets the hashes of its own inline scripts, written after the build by
+ * gets the hashes of its own inline JS, written after the build by
  * lib/security/commands/hash-pages.ts; a page rendered on demand (the 404 page,
  * which follows the reader's cookie) gets a fresh nonce that Next.js puts on its scripts.
  */
 
-const hashSource = z.custom<ScriptSource>(
+const hashSource = z.custom<InlineJsSource>(
   (value) => typeof value === 'string' && /^'sha256-[A-Za-z0-9+/]+=*'$/.test(value),
   'expected a CSP hash source',
 );
@@ -22,7 +22,7 @@ type PagePolicies = ReadonlyMap<string, string>;
 // Read once per server process, from the build folder it serves.
 const readPolicies = memo('page-policies', (dir: string): PagePolicies => {
   try {
-    const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'inline-script-hashes.json'), 'utf8')));
+    const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'inline-js-hashes.json'), 'utf8')));
     const buildId = fs.readFileSync(path.join(dir, 'BUILD_ID'), 'utf8').trim();
     if (manifest.buildId !== buildId) throw new Error(`hashes are from build ${manifest.buildId}, the server runs ${buildId}`);
     return new Map(Object.entries(manifest.pages).map(([page, hashes]) => [page, contentSecurityPolicy(hashes)]));

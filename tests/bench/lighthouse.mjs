@@ -54,7 +54,7 @@ function newestMtime(entry) {
 function buildIsStale() {
   const buildId = fs.statSync(path.join(root, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
   // npm run build also writes the pages' inline-script hashes, without which the CSP blocks Next's scripts.
-  const hashes = fs.statSync(path.join(root, '.next', 'inline-script-hashes.json'), { throwIfNoEntry: false });
+  const hashes = fs.statSync(path.join(root, '.next', 'inline-js-hashes.json'), { throwIfNoEntry: false });
   if (!buildId || !hashes || hashes.mtimeMs < buildId.mtimeMs) return true;
   const sources = ['app', 'components', 'lib', 'content', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
   return Math.max(...sources.map((source) => newestMtime(path.join(root, source)))) > buildId.mtimeMs;

@@ -24,7 +24,7 @@ test('a build over bad content fails, names the file and fields, and publishes n
   expect(output).toContain(`${file}:1 — author: required`);
   // Nothing a server could start from: no prerendered page, no script hashes.
   expect(fs.existsSync(path.join(distDir, 'server', 'app', 'zh-hans.html'))).toBe(false);
-  expect(fs.existsSync(path.join(distDir, 'inline-script-hashes.json'))).toBe(false);
+  expect(fs.existsSync(path.join(distDir, 'inline-js-hashes.json'))).toBe(false);
   // The build the other tests are served from was never touched.
   expect(fs.readFileSync(path.join('.next', 'BUILD_ID'), 'utf8')).toBe(liveBuildId);
 });

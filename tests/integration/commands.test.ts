@@ -99,19 +99,19 @@ describe('the inline-script hashes written after next build', () => {
   it('fails the build, naming the page, when a page holds an inline script Next.js did not write', () => {
     const distDir = path.join(contentDir, '.next-test');
     writeBuild(distDir, '<html><body><main><p>我的<script>alert(1)</script>很好</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>');
-    fs.writeFileSync(path.join(distDir, 'inline-script-hashes.json'), '{"stale":true}');
+    fs.writeFileSync(path.join(distDir, 'inline-js-hashes.json'), '{"stale":true}');
     const result = hashes(distDir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('/zh-hans/articles/a: <script>alert(1)</script>');
     // The server must not go on trusting an earlier build's hashes.
-    expect(fs.existsSync(path.join(distDir, 'inline-script-hashes.json'))).toBe(false);
+    expect(fs.existsSync(path.join(distDir, 'inline-js-hashes.json'))).toBe(false);
   });
 
   it("writes the hashes of Next.js's own scripts for a clean page", () => {
     const distDir = path.join(contentDir, '.next-test');
     writeBuild(distDir, '<html><body><main><p>正文</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>');
     expect(hashes(distDir).status).toBe(0);
-    const written: unknown = JSON.parse(fs.readFileSync(path.join(distDir, 'inline-script-hashes.json'), 'utf8'));
+    const written: unknown = JSON.parse(fs.readFileSync(path.join(distDir, 'inline-js-hashes.json'), 'utf8'));
     expect(written).toEqual({ buildId: 'test-build', pages: { '/zh-hans/articles/a': [expect.stringMatching(/^'sha256-/)] } });
   });
 });

@@ -33,6 +33,23 @@ function parse(text: string, slugs = ['our-story', 'draft-story']): HeadlinesDat
 }
 
 describe('headlines', () => {
+  it('suggests the field a misspelt one was meant to be, among those allowed beside it', () => {
+    const misspelt = file.replace('  title: 最新聞', '  titel: 最新聞').replace('      url: https', '      link: https').replace('      topic: 軟件', '      topc: 軟件');
+    let messages: string[] = [];
+    try {
+      parse(misspelt);
+    } catch (error) {
+      if (error instanceof ContentError) messages = error.problems.map((problem) => `${problem.field ?? ''}: ${problem.message}`);
+    }
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'related.items.0.topc: unknown field (did you mean `topic`?)',
+        'hot.titel: unknown field (did you mean `title`?)',
+        'hot.items.0.link: unknown field',
+      ]),
+    );
+  });
+
   it('links a headline to its article in the page’s script', () => {
     const [related] = viewHeadlines(parse(file), published, 'zh-hans');
     expect(related?.items[0]).toEqual({

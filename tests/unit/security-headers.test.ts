@@ -3,11 +3,11 @@ import {
   contentSecurityPolicy,
   nginxSecurityHeaders,
   staticSecurityHeaders,
-  type ScriptSource,
+  type InlineJsSource,
 } from '@/lib/security/headers';
 import { gradeHeaders, parsePolicy, type Scan } from '../support/observatory';
 
-const hashes: ScriptSource[] = ["'sha256-1mwnLlQ6lxX8IyKOQsDcaYNMI57bsnBkYWJ29VfzEas='", "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='"];
+const hashes: InlineJsSource[] = ["'sha256-1mwnLlQ6lxX8IyKOQsDcaYNMI57bsnBkYWJ29VfzEas='", "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='"];
 const page = '<script src="/_next/static/chunks/a.js" async></script><script>self.__next_f=[]</script>';
 
 function scanOf(headers: Record<string, string>, https = true): Scan {

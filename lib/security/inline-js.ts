@@ -4,22 +4,23 @@ import { scriptCookie } from '../script';
 
 /**
  * The inline JS a prerendered page may carry, for its Content-Security-Policy.
- * The policy allows inline scripts by hash, so hashing whatever a page holds
- * would allow a script that reached it by mistake (an unescaped value in the
- * body, say). Only the scripts Next.js writes itself, recognised by their
+ * The policy allows inline JS by hash, so hashing whatever a page holds would
+ * allow code that reached it by mistake (an unescaped value in the body, say).
+ * Only the inline JS Next.js writes itself, recognised by its
  * structure and their place (children of <head> or <body>, never inside the
- * page's content), and the site's own fixed scripts are hashed; any other
- * inline script makes the page foreign, and the build that wrote it fails.
+ * page's content), and the site's own fixed inline JS are hashed; any other
+ * inline <script> makes the page foreign, and the build that wrote it fails.
+ * ("Script" elsewhere in the site means 简 or 繁; here it is only the HTML element.)
  */
 
 /**
- * The whole inline JS of `/` in the static export: a reader who chose a script
+ * The whole inline JS of `/` in the static export: a reader who chose a script (简/繁)
  * before (the switch sets the cookie) goes straight to it; everyone else,
  * crawlers included, sees the two links. A fixed string, allowed by its hash.
  */
-export const returningReaderScript = `(function(){var m=/(?:^|;\\s*)${scriptCookie}=(zh-han[st])(?:;|$)/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();`;
+export const returningReaderJs = `(function(){var m=/(?:^|;\\s*)${scriptCookie}=(zh-han[st])(?:;|$)/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();`;
 
-const siteScripts: ReadonlySet<string> = new Set([returningReaderScript]);
+const siteInlineJs: ReadonlySet<string> = new Set([returningReaderJs]);
 
 /** A `'sha256-…'` source for the CSP. */
 export type HashSource = `'sha256-${string}'`;
@@ -68,11 +69,11 @@ function isChunkList(value: unknown): boolean {
 }
 
 /**
- * Whether an inline script's text is one Next.js writes: the RSC payload or Turbopack's chunk list.
- * @example isNextScript('self.__next_f.push([1,"0:[]"])') // => true
- * @example isNextScript('self.__next_f.push([1,"x"]);alert(1)') // => false
+ * Whether inline JS is what Next.js writes: the RSC payload or Turbopack's chunk list.
+ * @example isNextInlineJs('self.__next_f.push([1,"0:[]"])') // => true
+ * @example isNextInlineJs('self.__next_f.push([1,"x"]);alert(1)') // => false
  */
-export function isNextScript(body: string): boolean {
+export function isNextInlineJs(body: string): boolean {
   return (
     body === flightStart ||
     isCallWithData(body, flightChunk, isFlightRecord) ||
@@ -80,29 +81,29 @@ export function isNextScript(body: string): boolean {
   );
 }
 
-/** The CSP hash source of an inline script's text. */
+/** The CSP hash source of inline JS. */
 export function hashSource(body: string): HashSource {
   return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 }
 
-export interface InlineScriptAudit {
-  /** Hashes of the scripts the policy allows, in page order, without repeats. */
+export interface InlineJsAudit {
+  /** Hashes of the inline JS the policy allows, in page order, without repeats. */
   readonly hashes: readonly HashSource[];
-  /** The opening of every other inline script: the page must not be published. */
+  /** The opening of every other inline JS: the page must not be published. */
   readonly foreign: readonly string[];
 }
 
-/** Sorts a page's inline scripts into those Next.js or the site wrote (hashed) and any other (foreign). */
-export function auditInlineScripts(html: string): InlineScriptAudit {
+/** Sorts a page's inline JS into what Next.js or the site wrote (hashed) and anything else (foreign). */
+export function auditInlineJs(html: string): InlineJsAudit {
   const hashes: HashSource[] = [];
   const foreign: string[] = [];
-  for (const script of findElements(parseHtml(html), 'script')) {
-    if (attribute(script, 'src') !== undefined) continue;
-    const type = (attribute(script, 'type') ?? '').trim().toLowerCase();
+  for (const element of findElements(parseHtml(html), 'script')) {
+    if (attribute(element, 'src') !== undefined) continue;
+    const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
     if (!javascriptTypes.has(type)) continue;
-    const body = textOf(script);
-    const parent = parentTagName(script);
-    const written = siteScripts.has(body) || ((parent === 'head' || parent === 'body') && isNextScript(body));
+    const body = textOf(element);
+    const parent = parentTagName(element);
+    const written = siteInlineJs.has(body) || ((parent === 'head' || parent === 'body') && isNextInlineJs(body));
     if (!written) {
       foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);
       continue;
