@@ -9,6 +9,8 @@ export function ArticleContent(props: {
   readonly view: ArticleView;
   readonly bodyHtml: string;
   readonly readingMinutes: number;
+  /** The article's topics in the page's script, each with its topic page. */
+  readonly topics: readonly { readonly name: string; readonly href: string }[];
 }) {
   const { view, bodyHtml } = props;
   const labels = getLabels(view.script);
@@ -36,13 +38,13 @@ export function ArticleContent(props: {
       </header>
       <SanitizedHtml className="article-body" html={bodyHtml} />
       <footer className="article-footer">
-        {view.topics.length > 0 && (
+        {props.topics.length > 0 && (
           <p className="topics">
             {labels.topics}：
-            {view.topics.map((topic) => (
-              <span key={topic} className="topic">
-                {topic}
-              </span>
+            {props.topics.map((topic) => (
+              <a key={topic.href} className="topic" href={topic.href}>
+                {topic.name}
+              </a>
             ))}
           </p>
         )}

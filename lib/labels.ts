@@ -31,6 +31,17 @@ const simplified = {
   attribution: '文章版权归原作者及来源所有。',
   draft: '草稿',
   scheduled: '定时发布',
+  pageNumber: '第{page}页',
+  pagination: '分页',
+  previousPage: '上一页',
+  nextPage: '下一页',
+  allTopics: '全部话题',
+  allTopicsDescription: '按话题浏览全部文章',
+  topicTitle: '话题：{topic}',
+  topicDescription: '关于“{topic}”的全部报道，最新的在前',
+  latestDescription: '全部文章，最新的在前',
+  articleCount: '{count}篇',
+  moreOnTopic: '同一话题的更多报道',
 } as const;
 
 export type Labels = { readonly [Key in keyof typeof simplified]: string };

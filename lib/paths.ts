@@ -6,6 +6,12 @@ import { scriptPath, type Script } from './script';
  * hreflang links change only the prefix, which scriptPath adds.
  */
 
+/** One step of a breadcrumb trail: a page's name and its site path. */
+export interface Crumb {
+  readonly name: string;
+  readonly path: string;
+}
+
 /** The path of an article within a script. @example articlePage('a') // => '/articles/a' */
 export function articlePage(slug: string): string {
   return `/articles/${slug}`;
@@ -24,4 +30,22 @@ export function homePath(script: Script): string {
 /** The site path of a script's feed. @example feedPath('zh-hant') // => '/zh-hant/feed.xml' */
 export function feedPath(script: Script): string {
   return scriptPath(script, '/feed.xml');
+}
+
+/** The path of page `page` of a list within a script: page 1 is the list itself. @example listPage('/topics/a', 2) // => '/topics/a/page/2' */
+export function listPage(list: string, page: number): string {
+  return page === 1 ? list : `${list}/page/${page}`;
+}
+
+/** The path of a topic within a script. @example topicPage('shu-ju-zhong-xin') // => '/topics/shu-ju-zhong-xin' */
+export function topicPage(slug: string): string {
+  return `/topics/${slug}`;
+}
+
+/** The path of the list of all topics within a script. */
+export const topicsPage = '/topics';
+
+/** The site path of a topic in a script. @example topicPath('zh-hant', 'a') // => '/zh-hant/topics/a' */
+export function topicPath(script: Script, slug: string): string {
+  return scriptPath(script, topicPage(slug));
 }

@@ -3,7 +3,7 @@ import type { ArticleView } from './article-view';
 import { getLabels } from './labels';
 import { getScriptInfo, scriptPath, type Script } from './script';
 import { absoluteUrl } from './site';
-import { articlePath } from './paths';
+import { articlePath, homePath, type Crumb } from './paths';
 
 /**
  * Schema.org JSON-LD for search engines, built from the same views the pages
@@ -42,21 +42,17 @@ export function newsArticleData(view: ArticleView, image?: string): WithContext<
   };
 }
 
-/** The trail from the home page of a script to an article. */
-export function breadcrumbData(view: ArticleView): WithContext<BreadcrumbList> {
-  const { article, script } = view;
+/** A page's breadcrumb trail, from the script's home page to the page itself, for search engines. */
+export function breadcrumbData(script: Script, trail: readonly Crumb[]): WithContext<BreadcrumbList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: [
-      { '@type': 'ListItem', position: 1, name: getLabels(script).home, item: absoluteUrl(scriptPath(script)) },
-      {
-        '@type': 'ListItem',
-        position: 2,
-        name: view.title,
-        item: absoluteUrl(articlePath(script, article.slug)),
-      },
-    ],
+    itemListElement: [{ name: getLabels(script).home, path: homePath(script) }, ...trail].map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(crumb.path),
+    })),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import { ArticleList } from '@/components/article-list';
+import { notFound } from 'next/navigation';
 import { JsonLd } from '@/components/json-ld';
-import { PageShell } from '@/components/page-shell';
-import { viewArticle } from '@/lib/article-view';
-import { getArticles } from '@/lib/articles';
+import { ListPage } from '@/components/list-page';
 import { getLabels } from '@/lib/labels';
+import { viewList } from '@/lib/lists';
 import { pageMetadata } from '@/lib/metadata';
 import { readScript } from '@/lib/route-params';
 import { webSiteData } from '@/lib/structured-data';
@@ -18,11 +17,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const script = await readScript(params);
-  const labels = getLabels(script);
-  return (
-    <PageShell script={script} path="" structuredData={<JsonLd data={webSiteData(script)} />}>
-      <h1 className="page-title">{labels.articles}</h1>
-      <ArticleList views={getArticles().map((article) => viewArticle(article, script))} labels={labels} />
-    </PageShell>
-  );
+  const view = viewList({ kind: 'latest' }, script, 1) ?? notFound();
+  return <ListPage view={view} structuredData={<JsonLd data={webSiteData(script)} />} />;
 }

@@ -5,6 +5,7 @@ import { getSiteConversions } from '../conversions';
 import { readHeadlines } from '../headlines';
 import { memo } from '../memo';
 import { site } from '../site';
+import { getTopicSlugOverrides, indexTopics } from '../topics';
 import { findImageProblems } from './photos';
 
 /**
@@ -42,6 +43,9 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
   }
   attempt(readHeadlines);
   attempt(getSiteConversions);
+  // Drafts too: a topic that would take another's URL is found before it is published.
+  const overrides = attempt(getTopicSlugOverrides);
+  if (overrides) problems.push(...indexTopics(articles, overrides).problems);
   return {
     problems,
     articles: articles.map((article) => ({ slug: article.slug, state: publicationState(article, now), date: article.date.iso })),

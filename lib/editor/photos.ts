@@ -44,7 +44,7 @@ const photoProblems = memo('photo-problems', (article: Article, publicDir: strin
     if (!attribute(image, 'alt')?.trim()) problems.push(problem('missing alt text (describe the photo for readers who cannot see it)'));
     let size: { width?: number; height?: number } = {};
     try {
-      size = imageSize(fs.readFileSync(file));
+      size = imageSize(fs.readFileSync(/* turbopackIgnore: true */ file));
     } catch {
       problems.push(problem('the file is not an image this site can read (expected JPEG, PNG, WebP, AVIF or GIF)'));
     }
@@ -77,8 +77,8 @@ function photoFile(publicDir: string, src: string): string | undefined {
   }
   try {
     // Real paths, so neither `..` nor a link in public/ leads to a file elsewhere.
-    const root = fs.realpathSync(publicDir);
-    const file = fs.realpathSync(path.join(publicDir, decoded));
+    const root = fs.realpathSync(/* turbopackIgnore: true */ publicDir);
+    const file = fs.realpathSync(path.join(/* turbopackIgnore: true */ publicDir, decoded));
     return file.startsWith(root + path.sep) && fs.statSync(file).isFile() ? file : undefined;
   } catch {
     return undefined;

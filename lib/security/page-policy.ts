@@ -43,7 +43,7 @@ function decodedPath(pathname: string): string {
 
 /** The CSP of a prerendered page by its path, or undefined when the path is rendered on demand. */
 export function prerenderedPagePolicy(pathname: string): string | undefined {
-  const policies = readPolicies(path.join(process.cwd(), distDir()));
+  const policies = readPolicies(path.join(/* turbopackIgnore: true */ process.cwd(), distDir()));
   return policies.get(pathname) ?? policies.get(decodedPath(pathname));
 }
 

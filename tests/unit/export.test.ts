@@ -47,7 +47,7 @@ describe('the static export', () => {
     writeBuild({ '/': 'page', '/_not-found': 'page', '/_global-error': 'page', '/zh-hans': 'page', '/zh-hans/feed.xml': 'route' }, { '/[script]': false });
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'stale.html'), '');
-    expect(exportSite(distDir, outDir)).toEqual({ pages: 3, files: 1 });
+    expect(exportSite(distDir, outDir, path.join(work, 'public'))).toEqual({ pages: 3, files: 1 });
     const files = fs.readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files.map((e) => path.relative(outDir, path.join(e.parentPath, e.name))).sort()).toEqual(
       ['404.html', '_next/static/chunks/a.js', 'index.html', 'zh-hans.html', 'zh-hans/feed.xml'].sort(),

@@ -59,9 +59,24 @@ describe('newsArticleData', () => {
 
 describe('breadcrumbData', () => {
   it('leads from the home page of the script to the article', () => {
-    expect(breadcrumbData(viewArticle(article, 'zh-hant')).itemListElement).toEqual([
+    const view = viewArticle(article, 'zh-hant');
+    expect(breadcrumbData('zh-hant', [{ name: view.title, path: '/zh-hant/articles/chip-story' }]).itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: '首頁', item: 'https://news.example.com/zh-hant' },
       { '@type': 'ListItem', position: 2, name: '芯片發佈會', item: url },
+    ]);
+  });
+
+  it('walks through the topics to a later page of a topic', () => {
+    const trail = [
+      { name: '全部話題', path: '/zh-hant/topics' },
+      { name: '芯片', path: '/zh-hant/topics/xin-pian' },
+      { name: '第2頁', path: '/zh-hant/topics/xin-pian/page/2' },
+    ];
+    expect(breadcrumbData('zh-hant', trail).itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: '首頁', item: 'https://news.example.com/zh-hant' },
+      { '@type': 'ListItem', position: 2, name: '全部話題', item: 'https://news.example.com/zh-hant/topics' },
+      { '@type': 'ListItem', position: 3, name: '芯片', item: 'https://news.example.com/zh-hant/topics/xin-pian' },
+      { '@type': 'ListItem', position: 4, name: '第2頁', item: 'https://news.example.com/zh-hant/topics/xin-pian/page/2' },
     ]);
   });
 });

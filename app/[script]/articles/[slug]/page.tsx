@@ -8,10 +8,12 @@ import { PageShell } from '@/components/page-shell';
 import { findArticleImage, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/article-view';
 import { getArticle, getArticles } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
+import { getTopics, topicName } from '@/lib/lists';
 import { pageMetadata } from '@/lib/metadata';
-import { articlePage } from '@/lib/paths';
+import { articlePage, articlePath, topicPath } from '@/lib/paths';
 import { readScript } from '@/lib/route-params';
 import { breadcrumbData, newsArticleData } from '@/lib/structured-data';
+import { moreOnTopics, topicsOf } from '@/lib/topics';
 
 type Props = { params: Promise<{ script: string; slug: string }> };
 
@@ -35,6 +37,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { script, article, view, image } = await readParams(params);
+  const topics = getTopics();
+  const trail = [{ name: view.title, path: articlePath(script, article.slug) }];
   return (
     <PageShell
       script={script}
@@ -42,14 +46,23 @@ export default async function ArticlePage({ params }: Props) {
       structuredData={
         <>
           <JsonLd data={newsArticleData(view, image)} />
-          <JsonLd data={breadcrumbData(view)} />
+          <JsonLd data={breadcrumbData(script, trail)} />
         </>
       }
     >
-      <Breadcrumb script={script} title={view.title} />
+      <Breadcrumb script={script} trail={trail} />
       <div className="article-layout">
-        <ArticleContent view={view} bodyHtml={renderArticleBody(article, script)} readingMinutes={getReadingMinutes(article)} />
-        <HeadlinesSidebar lists={getHeadlineLists(script)} script={script} />
+        <ArticleContent
+          view={view}
+          bodyHtml={renderArticleBody(article, script)}
+          readingMinutes={getReadingMinutes(article)}
+          topics={topicsOf(article, topics).map((topic) => ({ name: topicName(topic, script), href: topicPath(script, topic.slug) }))}
+        />
+        <HeadlinesSidebar
+          lists={getHeadlineLists(script)}
+          script={script}
+          more={moreOnTopics(article, topics).map((other) => viewArticle(other, script))}
+        />
       </div>
     </PageShell>
   );
