@@ -1,9 +1,12 @@
 import 'server-only';
 import path from 'node:path';
+import { cache } from 'react';
 import { z } from 'zod';
 import {
   collectProblems,
+  contentChanges,
   contentFileReader,
+  contentPath,
   ContentError,
   displayPath,
   type ContentListing,
@@ -120,13 +123,22 @@ export function parseArticle(file: string, source: string): Article {
 /** One article file, parsed; remembered until the file changes. */
 export const readArticleFile = contentFileReader('article', parseArticle);
 
-// The same list object while no file changed (see lib/memo.ts): what is computed from it stays valid.
+// In `next dev`, the same list object while no file changed (see lib/memo.ts): what is computed from it stays valid.
 const sameList = memo('article-list', (...articles: Article[]): readonly Article[] => articles);
+
+function readArticlesNow(): readonly Article[] {
+  const { files, problems } = listArticleFiles();
+  return collectProblems(files.map((file) => () => readArticleFile(file)), problems);
+}
+
+// A build or a server reads the articles once; `next dev` once per request (React's request cache),
+// parsing again only the files that changed since the last request.
+const readOnce = memo('all-articles', (_contentDir: string) => readArticlesNow());
+const readPerRequest = cache(() => sameList(...readArticlesNow()));
 
 /** Every article file, parsed; throws a ContentError with every problem of every file. */
 function readAllArticles(): readonly Article[] {
-  const { files, problems } = listArticleFiles();
-  return sameList(...collectProblems(files.map((file) => () => readArticleFile(file)), problems));
+  return contentChanges ? readPerRequest() : readOnce(contentPath());
 }
 
 /** The slugs of every article file, drafts included: what headlines may point at. */

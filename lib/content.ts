@@ -568,8 +568,8 @@ export function collectProblems<T>(readers: readonly (() => T)[], found: readonl
   return results;
 }
 
-// `next dev` serves content while editors change it; a build or a server reads a fixed folder.
-const contentChanges = process.env.NODE_ENV === 'development';
+/** `next dev` serves content while editors change it; a build or a server reads a fixed folder. */
+export const contentChanges = process.env.NODE_ENV === 'development';
 
 /** A file's version for the caches: nothing in a build or a server, where files never change; its size and change time in `next dev`. */
 function fileVersion(file: string): string {

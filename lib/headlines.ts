@@ -129,8 +129,10 @@ export function viewHeadlines(
   }));
 }
 
-/** The sidebar lists for a script, from content/headlines.yaml. */
-export function getHeadlineLists(script: Script): HeadlineListView[] {
+/** The sidebar lists for a script, from content/headlines.yaml; the same on every article page of a build. */
+export function getHeadlineLists(script: Script): readonly HeadlineListView[] {
   const data = readHeadlines();
-  return data ? viewHeadlines(data, getArticles(), script, getSiteConversions()[script]) : [];
+  return data ? headlineListsOf(data, getArticles(), script, getSiteConversions()[script]) : [];
 }
+
+const headlineListsOf = memo('headline-lists', viewHeadlines);

@@ -29,7 +29,11 @@ export function findImageProblems(article: Article, publicDir: string = defaultP
   return photoProblems(article, publicDir);
 }
 
+// An image is written `![…](…)` or `<img …>`: a body with neither has no photo to check, and is not rendered.
+const mayHoldImage = /!\[|<img/i;
+
 const photoProblems = memo('photo-problems', (article: Article, publicDir: string): readonly ContentProblem[] => {
+  if (!mayHoldImage.test(article.body)) return [];
   const html = renderMarkdown(article.body);
   return findElements(parseHtml(html), 'img').flatMap((image): ContentProblem[] => {
     const src = attribute(image, 'src');
