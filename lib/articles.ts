@@ -123,8 +123,8 @@ export function parseArticle(file: string, source: string): Article {
 /** One article file, parsed; remembered until the file changes. */
 export const readArticleFile = contentFileReader('article', parseArticle);
 
-// In `next dev`, the same list object while no file changed (see lib/memo.ts): what is computed from it stays valid.
-const sameList = memo('article-list', (...articles: Article[]): readonly Article[] => articles);
+/** The same list object while its articles are the same objects (see lib/memo.ts): what is computed from it stays valid. */
+export const sameArticles = memo('article-list', (...articles: Article[]): readonly Article[] => articles);
 
 function readArticlesNow(): readonly Article[] {
   const { files, problems } = listArticleFiles();
@@ -134,11 +134,25 @@ function readArticlesNow(): readonly Article[] {
 // A build or a server reads the articles once; `next dev` once per request (React's request cache),
 // parsing again only the files that changed since the last request.
 const readOnce = memo('all-articles', (_contentDir: string) => readArticlesNow());
-const readPerRequest = cache(() => sameList(...readArticlesNow()));
+const readPerRequest = cache(() => sameArticles(...readArticlesNow()));
 
 /** Every article file, parsed; throws a ContentError with every problem of every file. */
 function readAllArticles(): readonly Article[] {
   return contentChanges ? readPerRequest() : readOnce(contentPath());
+}
+
+/**
+ * The slugs of the articles that have pages: the published ones in a build; in `next dev`,
+ * which shows every file, the folder's listing, without reading 10,000 files in the fresh
+ * process where Next runs generateStaticParams on every request.
+ */
+export function getArticleSlugsWithPages(): readonly string[] {
+  return contentChanges ? [...getAllArticleSlugs()] : getArticles().map((article) => article.slug);
+}
+
+/** How many articles the latest list holds, counted as getArticleSlugsWithPages counts them. */
+export function countListedArticles(): number {
+  return contentChanges ? listArticleFiles().files.length : getArticles().length;
 }
 
 /** The slugs of every article file, drafts included: what headlines may point at. */

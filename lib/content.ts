@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { cache } from 'react';
 import { z } from 'zod';
 import { memo } from './memo';
 
@@ -573,7 +574,11 @@ export const contentChanges = process.env.NODE_ENV === 'development';
 
 /** A file's version for the caches: nothing in a build or a server, where files never change; its size and change time in `next dev`. */
 function fileVersion(file: string): string {
-  if (!contentChanges) return '';
+  return contentChanges ? fileVersionThisRequest(file) : '';
+}
+
+// `next dev` looks at each file once per request however many readers ask (React's request cache).
+const fileVersionThisRequest = cache((file: string): string => {
   try {
     const stat = fs.statSync(file);
     return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
@@ -581,7 +586,7 @@ function fileVersion(file: string): string {
     // The reader itself reports what is wrong with the entry.
     return 'unreadable';
   }
-}
+});
 
 /**
  * A reader of one kind of content file, remembering each file's parsed result.
@@ -614,9 +619,10 @@ export function optionalContentFileReader<T>(name: string, parse: (file: string,
  */
 export function listContentFolder(folder: string, extension: string): ContentListing {
   if (!contentChanges) return listOnce(path.join(contentDir, folder), folder, extension);
-  const listing = listContentFiles(folder, extension);
+  const listing = listThisRequest(folder, extension);
   return sameListing(JSON.stringify(listing), listing);
 }
 
+const listThisRequest = cache(listContentFiles);
 const listOnce = memo('content-listing', (_dir: string, folder: string, extension: string) => listContentFiles(folder, extension));
 const sameListing = memo('content-listing-by-names', (_names: string, listing: ContentListing) => listing);

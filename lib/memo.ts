@@ -9,6 +9,11 @@
  * and new ones when an editor saves, so a result remembered for an article or
  * a list of articles is never asked for again once the file behind it changes.
  *
+ * `next dev` also looks at the content folder at most once per request (the
+ * listing and each file's change time), with React's request cache, in
+ * lib/content.ts and lib/articles.ts: that is a second tool on purpose, since
+ * its scope is one request and not the process.
+ *
  * A production build or server keeps each store on globalThis under its name:
  * Next bundles pages and route handlers apart, each with its own copy of every
  * module, and a store per copy would compute everything once per bundle. `next

@@ -1,11 +1,11 @@
 import 'server-only';
-import { listArticleFiles, publicationState, readArticleFile, type Article, type PublicationState } from '../articles';
+import { listArticleFiles, publicationState, readArticleFile, sameArticles, type Article, type PublicationState } from '../articles';
 import { ContentError, contentPath, displayPath, type ContentProblem } from '../content';
 import { getSiteConversions } from '../conversions';
 import { readHeadlines } from '../headlines';
 import { memo } from '../memo';
 import { site } from '../site';
-import { getTopicSlugOverrides, indexTopics } from '../topics';
+import { getTopicIndex, getTopicSlugOverrides } from '../topics';
 import { findImageProblems } from './photos';
 
 /**
@@ -45,7 +45,8 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
   attempt(getSiteConversions);
   // Drafts too: a topic that would take another's URL is found before it is published.
   const overrides = attempt(getTopicSlugOverrides);
-  if (overrides) problems.push(...indexTopics(articles, overrides).problems);
+  // The same list object while no file changed, so `next dev` indexes topics again only after an edit.
+  if (overrides) problems.push(...getTopicIndex(sameArticles(...articles), overrides).problems);
   return {
     problems,
     articles: articles.map((article) => ({ slug: article.slug, state: publicationState(article, now), date: article.date.iso })),

@@ -6,7 +6,7 @@ import { HeadlinesSidebar } from '@/components/headlines-sidebar';
 import { JsonLd } from '@/components/json-ld';
 import { PageShell } from '@/components/page-shell';
 import { findArticleImage, getReadingMinutes, renderArticleBody, viewArticle } from '@/lib/article-view';
-import { getArticle, getArticles } from '@/lib/articles';
+import { getArticle, getArticleSlugsWithPages } from '@/lib/articles';
 import { getHeadlineLists } from '@/lib/headlines';
 import { getTopics, topicName } from '@/lib/lists';
 import { pageMetadata } from '@/lib/metadata';
@@ -21,7 +21,7 @@ type Props = { params: Promise<{ script: string; slug: string }> };
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getArticles().map((article) => ({ slug: article.slug }));
+  return getArticleSlugsWithPages().map((slug) => ({ slug }));
 }
 
 async function readParams(params: Props['params']) {

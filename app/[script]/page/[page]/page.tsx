@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { JsonLd } from '@/components/json-ld';
 import { ListPage } from '@/components/list-page';
-import { getArticles } from '@/lib/articles';
+import { countListedArticles } from '@/lib/articles';
 import { readListPage } from '@/lib/route-params';
 import { laterPages } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/metadata';
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ script: string; page: string }> };
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return laterPages(getArticles().length).map((page) => ({ page: String(page) }));
+  return laterPages(countListedArticles()).map((page) => ({ page: String(page) }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
