@@ -58,14 +58,14 @@ describe('the sitemap of the fixture site', () => {
     vi.resetModules();
   });
 
-  it('leaves the draft out of a production build', async () => {
-    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/site');
+  it('lists both home pages and each published article in both scripts, and leaves the draft and the scheduled article out', async () => {
+    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/sites/reader');
     vi.stubEnv('NODE_ENV', 'production');
     vi.resetModules();
     const [{ getArticles }, sitemap] = await Promise.all([import('@/lib/articles'), import('@/lib/sitemap')]);
     const urls = sitemap.sitemapEntries(getArticles()).map((entry) => entry.url);
-    expect(urls).toHaveLength(6);
+    expect(urls).toHaveLength(8);
     expect(urls).toContain('https://news.example.com/zh-hant/articles/published-story');
-    expect(urls.filter((url) => url.includes('draft-story'))).toEqual([]);
+    expect(urls.filter((url) => /draft-story|scheduled-story/.test(url))).toEqual([]);
   });
 });
