@@ -2,16 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
+import { hostileSlugs } from '../fixtures/hostile/site';
 import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
+import { sites } from './support/sites';
 
-// Built from tests/fixtures/hostile/vectors.json by the hostile webServer (playwright.config.ts).
-const siteDir = path.join('tests', 'fixtures', 'hostile', 'site');
-const slugs = fs
-  .readdirSync(path.join(siteDir, 'articles'))
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => name.slice(0, -'.md'.length))
-  .sort();
+// `next start` on the hostile site, written from tests/fixtures/hostile/vectors.json before its build.
+const siteDir = sites.hostile.contentDir;
+const slugs = hostileSlugs();
 
 /** Checks in the browser's own DOM, after its parser has had its say (mXSS shows only there). */
 async function unsafeMarkup(page: Page): Promise<string[]> {
