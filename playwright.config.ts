@@ -11,9 +11,9 @@ import { serverCommand, serverEnv, servers } from './tests/e2e/support/sites';
  * the servers start in any order; bad-content.spec.ts builds the bad site itself.
  */
 
-// One id per `playwright test`: the two servers of the reader's export build it once between them.
-// Set before the workers start, so they see the same one.
-process.env.E2E_RUN_ID ??= randomUUID();
+// A new id for every `playwright test`, so every run builds afresh while the two servers of the
+// reader's export build it once between them (build-site.ts). Only the webServer commands read it.
+process.env.E2E_RUN_ID = randomUUID();
 
 /**
  * The browser: CHROMIUM_PATH if set, else Debian's Chromium where installed,

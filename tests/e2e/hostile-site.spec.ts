@@ -47,7 +47,7 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
       }
     }
     for (const script of document.querySelectorAll('script[src]')) {
-      const url = new URL((script as HTMLScriptElement).src);
+      const url = new URL(script.getAttribute('src') ?? '', location.href);
       if (url.origin !== location.origin || !url.pathname.startsWith('/_next/static/')) problems.push(`script from ${url.href}`);
     }
     for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
