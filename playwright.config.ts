@@ -1,28 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { serverCommand, serverEnv, servers } from './tests/e2e/support/sites';
 
 /*
- * Four servers: the static export behind a plain static file server, the same
- * files behind nginx with deploy/nginx.conf, `next start` on the real content,
- * and `next start` on the hostile fixture site. Each build has its own folder
- * (.next-export, .next, .next-hostile), so none replaces another.
+ * One project per server of a fixture site (tests/e2e/support/sites.ts): `next start` on the
+ * reader site, its export behind a plain static file server and behind nginx with
+ * deploy/nginx.conf, and `next start` on the hostile site. Every build has its own folders, so
+ * the servers start in any order; bad-content.spec.ts builds the bad site itself.
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
-const staticPort = port + 1;
-const nginxPort = port + 2;
-const hostilePort = port + 3;
-const url = (serverPort: number) => `http://127.0.0.1:${serverPort}`;
 
-const hostileEnv = {
-  NEXT_TELEMETRY_DISABLED: '1',
-  CONTENT_DIR: 'tests/fixtures/hostile/site',
-  NEXT_DIST_DIR: '.next-hostile',
-  // Its images are hostile vectors, not photos in public/: the photo rules would refuse them all.
-  CONTENT_CHECK_PHOTOS: 'off',
-  // As deployed: served over https behind a front, so HSTS is on and the grade is the real one.
-  SITE_URL: 'https://news.example',
-};
+// A new id for every `playwright test`, so every run builds afresh while the two servers of the
+// reader's export build it once between them (build-site.ts). Only the webServer commands read it.
+process.env.E2E_RUN_ID = randomUUID();
 
 /**
  * The browser: CHROMIUM_PATH if set, else Debian's Chromium where installed,
@@ -47,17 +38,8 @@ function findNginx(): string | undefined {
 const nginx = findNginx();
 if (!nginx && process.env.CI) throw new Error('nginx is required in CI (apt-get install -y nginx)');
 
-const env = { NEXT_TELEMETRY_DISABLED: '1' };
 const use = { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() };
-const nextStartSpecs = [
-  'reader.spec.ts',
-  'search-engines.spec.ts',
-  'next-start.spec.ts',
-  'hostile-urls.spec.ts',
-  'bad-content.spec.ts',
-  'accessibility.spec.ts',
-  'layout.spec.ts',
-];
+const running = servers.filter((server) => server.kind !== 'nginx' || nginx !== undefined);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -67,41 +49,23 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: [['list']],
   timeout: 30_000,
-  use: { trace: 'retain-on-failure' },
+  // A trace of every test costs about a sixth of the test side's CPU (91 s against 109 s for the
+  // served projects on this 2-core machine). CI keeps only its log, so it records none; on a
+  // laptop a failed test keeps its trace (or run `npx playwright test --trace on`).
+  use: { trace: process.env.CI ? 'off' : 'retain-on-failure' },
   projects: [
-    { name: 'next-start', testMatch: nextStartSpecs, use: { ...use, baseURL: url(port) } },
-    { name: 'static-export', testMatch: ['search-engines.spec.ts', 'static-export.spec.ts'], use: { ...use, baseURL: url(staticPort) } },
-    ...(nginx ? [{ name: 'nginx', testMatch: ['nginx.spec.ts'], use: { ...use, baseURL: url(nginxPort) } }] : []),
-    { name: 'hostile', testMatch: ['hostile-site.spec.ts'], use: { ...use, baseURL: url(hostilePort) } },
+    ...running.map((server) => ({ name: server.name, testMatch: [...server.specs], use: { ...use, baseURL: server.origin } })),
+    // No server: it runs a build of its own and looks at the others' build folders.
+    { name: 'bad-content', testMatch: ['bad-content.spec.ts'], use },
   ],
-  webServer: [
-    {
-      command: `npm run export && node tests/support/serve-static.mjs ${staticPort}`,
-      url: `${url(staticPort)}/zh-hans`,
-      timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
-      env,
-      stdout: 'pipe',
-    },
-    ...(nginx
-      ? [{ command: `node tests/support/serve-nginx.mjs ${nginxPort} ${nginx}`, url: `${url(nginxPort)}/zh-hans`, timeout: 30_000, reuseExistingServer: !process.env.CI }]
-      : []),
-    {
-      // Browser tests run against production builds (`npm run build` also hashes the inline scripts), never the dev server.
-      command: `npm run build && npx next start --hostname 127.0.0.1 --port ${port}`,
-      url: `${url(port)}/zh-hans`,
-      timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
-      env,
-      stdout: 'pipe',
-    },
-    {
-      command: `node tests/fixtures/hostile/generate.mjs ${hostileEnv.CONTENT_DIR} && npm run build && npx next start --hostname 127.0.0.1 --port ${hostilePort}`,
-      url: `${url(hostilePort)}/zh-hans`,
-      timeout: 300_000,
-      reuseExistingServer: !process.env.CI,
-      env: hostileEnv,
-      stdout: 'pipe',
-    },
-  ],
+  // Browser tests run against production builds (`npm run build` also hashes the inline scripts), never the dev server.
+  webServer: running.map((server) => ({
+    command: serverCommand(server, nginx ?? 'nginx'),
+    url: `${server.origin}/zh-hans`,
+    // A cold `next build` on a busy two-core machine.
+    timeout: 300_000,
+    reuseExistingServer: !process.env.CI,
+    env: serverEnv(server),
+    stdout: 'pipe' as const,
+  })),
 });

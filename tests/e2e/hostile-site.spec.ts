@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
+import type { Script } from '../../lib/script';
+import { hostileArticles } from '../fixtures/hostile/site';
 import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
+import { sites } from './support/sites';
 
-// Built from tests/fixtures/hostile/vectors.json by the hostile webServer (playwright.config.ts).
-const siteDir = path.join('tests', 'fixtures', 'hostile', 'site');
-const slugs = fs
-  .readdirSync(path.join(siteDir, 'articles'))
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => name.slice(0, -'.md'.length))
-  .sort();
+// `next start` on the hostile site, written from tests/fixtures/hostile/vectors.json before its build.
+const siteDir = sites.hostile.contentDir;
+const articles = hostileArticles();
+const slugs = articles.map((article) => article.slug);
 
 /** Checks in the browser's own DOM, after its parser has had its say (mXSS shows only there). */
 async function unsafeMarkup(page: Page): Promise<string[]> {
@@ -49,7 +49,7 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
       }
     }
     for (const script of document.querySelectorAll('script[src]')) {
-      const url = new URL((script as HTMLScriptElement).src);
+      const url = new URL(script.getAttribute('src') ?? '', location.href);
       if (url.origin !== location.origin || !url.pathname.startsWith('/_next/static/')) problems.push(`script from ${url.href}`);
     }
     for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
@@ -65,6 +65,29 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * What an article's page in the converted script must show as text, read from the generated files:
+ * the value of its own override table, and the site-wide table's value for the marker it holds.
+ */
+function overridesShownIn(slug: string, written: Script, converted: Script): string[] {
+  const source = fs.readFileSync(path.join(siteDir, 'articles', `${slug}.md`), 'utf8');
+  const frontmatter: unknown = parseYaml(source.split(/^---$/m)[1] ?? '');
+  const siteTables: unknown = parseYaml(fs.readFileSync(path.join(siteDir, 'conversions.yaml'), 'utf8'));
+  if (!isRecord(frontmatter) || !isRecord(frontmatter.conversions) || !isRecord(siteTables)) throw new Error(`${slug}: no override tables`);
+  expect(frontmatter.script, `${slug}: the script it is written in`).toBe(written);
+  const siteTable = siteTables[converted];
+  if (!isRecord(siteTable)) throw new Error(`no site-wide table for ${converted}`);
+  // The longest marker the article holds: site-override-1 is also the start of site-override-11.
+  const marker = Object.keys(siteTable)
+    .filter((key) => source.includes(key))
+    .sort((a, b) => b.length - a.length)[0];
+  const values = [...Object.values(frontmatter.conversions), marker === undefined ? undefined : siteTable[marker]];
+  return values.map((value) => {
+    if (typeof value !== 'string') throw new Error(`${slug}: an override value that is not text: ${String(value)}`);
+    return value;
+  });
 }
 
 async function visitSafely(page: Page, baseURL: string | undefined, pathname: string, status: number) {
@@ -84,34 +107,20 @@ test.describe('the hostile corpus, built into a site and opened in Chromium', ()
     expect(slugs.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const slug of slugs) {
-    for (const script of ['zh-hans', 'zh-hant']) {
-      test(`${slug} in ${script} runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({ page, baseURL }) => {
-        await visitSafely(page, baseURL, `/${script}/articles/${slug}`, 200);
-        await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
-      });
-    }
-  }
+  // Each article once as written and once converted: the converted page also shows the override tables' values.
+  for (const { slug, script: written } of articles) {
+    const converted: Script = written === 'zh-hans' ? 'zh-hant' : 'zh-hans';
 
-  for (const slug of slugs) {
-    test(`${slug}'s conversion overrides show as text in the other script`, async ({ page, baseURL }) => {
-      const source = fs.readFileSync(path.join(siteDir, 'articles', `${slug}.md`), 'utf8');
-      const frontmatter: unknown = parseYaml(source.split(/^---$/m)[1] ?? '');
-      const siteTables: unknown = parseYaml(fs.readFileSync(path.join(siteDir, 'conversions.yaml'), 'utf8'));
-      if (!isRecord(frontmatter) || !isRecord(frontmatter.conversions) || !isRecord(siteTables)) throw new Error(`${slug}: no override tables`);
-      const other = frontmatter.script === 'zh-hans' ? 'zh-hant' : 'zh-hans';
-      const siteTable = siteTables[other];
-      if (!isRecord(siteTable)) throw new Error(`no site-wide table for ${other}`);
-      // The longest marker the article holds: site-override-1 is also the start of site-override-11.
-      const marker = Object.keys(siteTable)
-        .filter((key) => source.includes(key))
-        .sort((a, b) => b.length - a.length)[0];
-      const values = [...Object.values(frontmatter.conversions), marker === undefined ? undefined : siteTable[marker]];
-      await visitSafely(page, baseURL, `/${other}/articles/${slug}`, 200);
-      for (const value of values) {
-        expect(typeof value, `${slug}: override value`).toBe('string');
-        await expect(page.locator('.article-body')).toContainText(String(value));
-      }
+    test(`${slug} as written, in ${written}, runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({ page, baseURL }) => {
+      await visitSafely(page, baseURL, `/${written}/articles/${slug}`, 200);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
+    });
+
+    test(`${slug} converted to ${converted} runs nothing, loads nothing from elsewhere, breaks no CSP rule and shows its conversion overrides as text`, async ({ page, baseURL }) => {
+      const values = overridesShownIn(slug, written, converted);
+      await visitSafely(page, baseURL, `/${converted}/articles/${slug}`, 200);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
+      for (const value of values) await expect(page.locator('.article-body')).toContainText(value);
     });
   }
 

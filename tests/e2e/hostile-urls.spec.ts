@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 import { offSiteRedirectProbes, staysOnSite } from './support/redirect-cases';
 
-const article = '/zh-hans/articles/stargate-openai-softbank-rift';
+// `next start` on the reader fixture site, asked for what no reader's browser asks.
+const { slug } = readerSite.seedArticle;
+const article = articlePath(slug, 'zh-hans');
 // Each request gets this long; a slow answer fails the walk, it is never timed.
 const timeout = 10_000;
 
@@ -27,11 +30,12 @@ const get: ReadonlyArray<readonly [string, number]> = [
   [`/zh-hans/${'x/'.repeat(300)}x`, 404],
   // A trailing slash is redirected to the page without it, which then answers for itself.
   [`/zh-hans/${'x/'.repeat(300)}`, 308],
-  ['/zh-hans/articles/stargate-openai-softbank-rift/', 308],
-  ['/zh-hans/articles/STARGATE-OPENAI-SOFTBANK-RIFT', 404],
-  ['/zh-hans/articles/stargate-openai-softbank-rift.md', 404],
-  ['/zh-hans/articles/%E6%98%9F%E9%99%85%E4%B9%8B%E9%97%A8', 404],
-  ['/zh-cn/articles/stargate-openai-softbank-rift', 404],
+  [`${article}/`, 308],
+  [`/zh-hans/articles/${slug.toUpperCase()}`, 404],
+  [`${article}.md`, 404],
+  // A slug in Chinese (种子文章), as an editor might wish one.
+  ['/zh-hans/articles/%E7%A7%8D%E5%AD%90%E6%96%87%E7%AB%A0', 404],
+  [`/zh-cn/articles/${slug}`, 404],
   ['/zh-latn', 404],
   ['/zh-hans%00', 404],
   ['/ZH-HANS', 404],
@@ -47,7 +51,8 @@ const get: ReadonlyArray<readonly [string, number]> = [
   ['/_next/static/%2e%2e/%2e%2e/package.json', 404],
   ['/_next/static/chunks/does-not-exist.js', 404],
   ['/_next/image?url=https://evil.example/x.png&w=64&q=75', 400],
-  ['/content/articles/stargate-openai-softbank-rift.md', 404],
+  [`/content/articles/${slug}.md`, 404],
+  [`/tests/fixtures/sites/reader/articles/${slug}.md`, 404],
   ['/wp-login.php', 404],
   ['/cgi-bin/../../../../bin/sh', 404],
 ];

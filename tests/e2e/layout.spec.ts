@@ -1,7 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { Script } from '../../lib/script';
+import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 
-const slug = 'stargate-openai-softbank-rift';
-const articlePath = (script: string) => `/${script}/articles/${slug}`;
+// `next start` on the reader fixture site: the long seed article, and a short one whose body links out.
+const { seedArticle, linkingArticle } = readerSite;
+const seedPath = (script: Script) => articlePath(seedArticle.slug, script);
 const widths = [360, 768, 1280] as const;
 
 /** How far the page scrolls sideways: 0 when everything fits the viewport's width. */
@@ -12,12 +15,12 @@ function horizontalOverflow(page: Page): Promise<number> {
 for (const width of widths) {
   test(`at ${width} px nothing scrolls sideways and the sidebar sits ${width >= 1024 ? 'beside' : 'after'} the article`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
-    for (const path of [articlePath('zh-hans'), articlePath('zh-hant'), '/zh-hant', '/no-such-page']) {
+    for (const path of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/no-such-page']) {
       await page.goto(path);
       expect(await horizontalOverflow(page), path).toBe(0);
     }
 
-    await page.goto(articlePath('zh-hans'));
+    await page.goto(seedPath('zh-hans'));
     const article = await page.getByRole('article').boundingBox();
     const aside = await page.getByRole('complementary').boundingBox();
     if (!article || !aside) throw new Error('article or sidebar not rendered');
@@ -34,7 +37,7 @@ for (const width of widths) {
 
 test('body text runs about 35 to 40 characters a line on a wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(articlePath('zh-hans'));
+  await page.goto(seedPath('zh-hans'));
   const perLine = await page.locator('.article-body > p').first().evaluate((paragraph) => {
     const style = getComputedStyle(paragraph);
     // CJK glyphs are one em wide.
@@ -50,7 +53,7 @@ for (const script of ['zh-hans', 'zh-hant'] as const) {
       await page.emulateMedia({ colorScheme });
       for (const width of widths) {
         await page.setViewportSize({ width, height: 900 });
-        await page.goto(articlePath(script));
+        await page.goto(seedPath(script));
         const name = `article-${script}-${colorScheme}-${width}.png`;
         const file = testInfo.outputPath(name);
         await page.screenshot({ path: file, fullPage: true });
@@ -61,17 +64,7 @@ for (const script of ['zh-hans', 'zh-hant'] as const) {
 }
 
 test('printed, the article stands alone on A4 and outside links show where they lead', async ({ page }, testInfo) => {
-  await page.goto(articlePath('zh-hant'));
-  // An outside link in the body, as editors may write one (the Stargate text happens to have none).
-  await page.locator('.article-body p').first().evaluate((paragraph) => {
-    const link = document.createElement('a');
-    link.href = 'https://www.wsj.com/tech/ai/stargate';
-    link.textContent = '華爾街日報';
-    const inside = document.createElement('a');
-    inside.href = '/zh-hant';
-    inside.textContent = '首頁';
-    paragraph.append(link, inside);
-  });
+  await page.goto(articlePath(linkingArticle.slug, 'zh-hant'));
   // A reader in dark mode still prints black on white.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 
@@ -83,8 +76,9 @@ test('printed, the article stands alone on A4 and outside links show where they 
   }
   const after = (name: string) =>
     page.getByRole('link', { name }).evaluate((link) => getComputedStyle(link, '::after').content);
-  expect(await after('華爾街日報')).toContain('https://www.wsj.com/tech/ai/stargate');
-  expect(await after('首頁')).toBe('none');
+  expect(await after(linkingArticle.outsideLink.name)).toContain(linkingArticle.outsideLink.href);
+  await expect(page.getByRole('link', { name: linkingArticle.insideLink.name })).toHaveAttribute('href', linkingArticle.insideLink.href);
+  expect(await after(linkingArticle.insideLink.name)).toBe('none');
   const colors = await page.getByRole('heading', { level: 1 }).evaluate((heading) => [
     getComputedStyle(heading).color,
     getComputedStyle(document.body).backgroundColor,

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 
-// `next start` behind a CDN: what its cache headers let shared caches do.
+// `next start` on the reader fixture site, as behind a CDN: what its cache headers let shared caches do.
 
-const pages = ['/zh-hans', '/zh-hant', '/zh-hans/articles/stargate-openai-softbank-rift', '/zh-hant/articles/stargate-openai-softbank-rift'];
+const pages = (['zh-hans', 'zh-hant'] as const).flatMap((script) => [`/${script}`, ...readerSite.published.map((article) => articlePath(article.slug, script))]);
 
 for (const path of pages) {
   test(`${path} is prerendered HTML that shared caches may keep`, async ({ request }) => {

@@ -1,11 +1,13 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import type { Script } from '../../lib/script';
+import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 import { findings, guardPage } from './support/page-guard';
 import { offSiteRedirectProbes, rootRedirectCases, staysOnSite } from './support/redirect-cases';
 
-// The static export behind nginx with the shipped deploy/nginx.conf.
+// The reader fixture site's static export behind nginx with the shipped deploy/nginx.conf.
 
-const slug = 'stargate-openai-softbank-rift';
-const articlePath = (script: string) => `/${script}/articles/${slug}`;
+const { seedArticle } = readerSite;
+const seedPath = (script: Script) => articlePath(seedArticle.slug, script);
 
 function expectSecurityHeaders(response: APIResponse) {
   const headers = response.headers();
@@ -38,15 +40,15 @@ for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
 
 for (const [script, lang] of [['zh-hans', 'zh-Hans'], ['zh-hant', 'zh-Hant']] as const) {
   test(`the ${lang} article is served at its clean URL, cacheable briefly and revalidated in the background`, async ({ page, request }) => {
-    const response = await request.get(articlePath(script));
+    const response = await request.get(seedPath(script));
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400');
     expectSecurityHeaders(response);
 
-    await page.goto(articlePath(script));
+    await page.goto(seedPath(script));
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(20);
+    await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(seedArticle.paragraphs);
   });
 }
 
@@ -69,11 +71,11 @@ test('an unknown URL answers 404 with the site’s page', async ({ page, request
 });
 
 test('the .html files behind clean URLs are not URLs of their own, and a trailing slash redirects', async ({ request }) => {
-  expect((await request.get(`${articlePath('zh-hans')}.html`)).status()).toBe(404);
+  expect((await request.get(`${seedPath('zh-hans')}.html`)).status()).toBe(404);
   expect((await request.get('/index.html')).status()).toBe(404);
-  const slash = await request.get(`${articlePath('zh-hant')}/`, { maxRedirects: 0 });
+  const slash = await request.get(`${seedPath('zh-hant')}/`, { maxRedirects: 0 });
   expect(slash.status()).toBe(308);
-  expect(slash.headers().location).toBe(articlePath('zh-hant'));
+  expect(slash.headers().location).toBe(seedPath('zh-hant'));
 });
 
 for (const probe of offSiteRedirectProbes) {
@@ -93,13 +95,13 @@ test('feeds are served as Atom', async ({ request }) => {
   }
 });
 
-for (const path of [articlePath('zh-hans'), articlePath('zh-hant'), '/zh-hant', '/no-such-page']) {
+for (const path of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/no-such-page']) {
   test(`${path} runs under the export's hash-based CSP without a violation`, async ({ page, baseURL }) => {
     const report = await guardPage(page, new URL(baseURL ?? '').origin);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
     // Next's client scripts ran: the inline payload passed the CSP.
-    expect(await page.evaluate(() => typeof (window as unknown as { __next_f?: unknown }).__next_f)).toBe('object');
+    expect(await page.evaluate(() => '__next_f' in window && typeof window.__next_f === 'object')).toBe(true);
     expect(findings(report)).toEqual({});
   });
 }

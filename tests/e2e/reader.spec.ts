@@ -1,9 +1,13 @@
 import { Converter } from 'opencc-js';
 import { expect, test, type Page } from '@playwright/test';
+import type { Script } from '../../lib/script';
+import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 import { rootRedirectCases } from './support/redirect-cases';
 
-const slug = 'stargate-openai-softbank-rift';
-const articlePath = (script: string) => `/${script}/articles/${slug}`;
+// `next start` on the reader fixture site (tests/fixtures/sites/reader).
+
+const { seedArticle, simplifiedArticle, sidebar } = readerSite;
+const seedPath = (script: Script) => articlePath(seedArticle.slug, script);
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
@@ -11,7 +15,8 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
 async function textInPageScript(page: Page): Promise<string> {
   return page.evaluate(() => {
     const pageLang = document.documentElement.lang;
-    const body = document.body.cloneNode(true) as HTMLElement;
+    const body = document.body.cloneNode(true);
+    if (!(body instanceof HTMLElement)) return '';
     body.querySelectorAll('script').forEach((node) => node.remove());
     body.querySelectorAll('[lang]').forEach((node) => {
       if (node.getAttribute('lang') !== pageLang) node.remove();
@@ -20,47 +25,60 @@ async function textInPageScript(page: Page): Promise<string> {
   });
 }
 
-for (const [script, lang, title, credit, editor, readingTime] of [
-  ['zh-hant', 'zh-Hant', '“因OpenAI和軟銀分歧，5000億美元的星際之門項目受挫”', '視覺中國', '賴家琪', '預計閱讀4分鐘'],
-  ['zh-hans', 'zh-Hans', '“因OpenAI和软银分歧，5000亿美元的星际之门项目受挫”', '视觉中国', '赖家琪', '预计阅读4分钟'],
+for (const [script, lang] of [
+  ['zh-hant', 'zh-Hant'],
+  ['zh-hans', 'zh-Hans'],
 ] as const) {
-  test(`the article reads complete in ${lang}`, async ({ page }) => {
-    const response = await page.goto(articlePath(script));
+  test(`the seed article reads complete in ${lang}, with its byline, credit and sidebar`, async ({ page }) => {
+    const response = await page.goto(seedPath(script));
     expect(response?.status()).toBe(200);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page).toHaveTitle(new RegExp(`^${title}`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(seedArticle.title[script]);
+    await expect(page).toHaveTitle(new RegExp(`^${seedArticle.title[script]}`));
 
     const article = page.getByRole('article');
-    await expect(article.locator('.article-body > p')).toHaveCount(20);
-    await expect(article.locator('time').first()).toHaveAttribute('datetime', '2025-07-23');
-    await expect(article.locator('time').first()).toHaveText('2025年7月23日');
-    await expect(article.getByText(readingTime, { exact: true })).toBeVisible();
-    await expect(article.locator('figure figcaption .credit')).toHaveText(credit);
-    await expect(article.getByText(editor)).toBeVisible();
+    await expect(article.locator('.article-body > p')).toHaveCount(seedArticle.paragraphs);
+    await expect(article.locator('time').first()).toHaveAttribute('datetime', seedArticle.date.datetime);
+    await expect(article.locator('time').first()).toHaveText(seedArticle.date.label);
+    await expect(article.getByText(seedArticle.readingTime[script], { exact: true })).toBeVisible();
+    await expect(article.locator('figure figcaption .credit')).toHaveText(seedArticle.credit[script]);
+    await expect(article.getByText(seedArticle.editor[script])).toBeVisible();
     await expect(article.locator('.copyright')).toBeVisible();
 
-    const sidebar = page.getByRole('complementary');
-    await expect(sidebar.getByRole('heading', { level: 2 })).toHaveCount(2);
-    await expect(sidebar.getByRole('list').nth(0).getByRole('listitem')).toHaveCount(20);
-    await expect(sidebar.getByRole('list').nth(1).getByRole('listitem')).toHaveCount(16);
-    await expect(sidebar.locator('time').first()).toHaveAttribute('datetime', '2025-07-23T16:01:00+08:00');
+    const aside = page.getByRole('complementary');
+    await expect(aside.getByRole('heading', { level: 2 })).toHaveCount(2);
+    await expect(aside.getByRole('list').nth(0).getByRole('listitem')).toHaveCount(sidebar.related.count);
+    await expect(aside.getByRole('list').nth(1).getByRole('listitem')).toHaveCount(sidebar.hot.count);
+    await expect(aside.locator('time').first()).toHaveAttribute('datetime', sidebar.related.firstTime);
     // The hot list holds this very article, linked in the page's own script.
-    await expect(sidebar.locator(`a[href="${articlePath(script)}"]`)).toHaveCount(1);
-    // Headlines without a target are text, never dead links.
-    await expect(sidebar.locator('a:not([href])')).toHaveCount(0);
+    await expect(aside.getByRole('link', { name: sidebar.toSeedArticle.title[script] })).toHaveAttribute('href', seedPath(script));
+    // A headline elsewhere leaves the site without giving it the page as opener.
+    const external = aside.getByRole('link', { name: sidebar.external.title[script] });
+    await expect(external).toHaveAttribute('href', sidebar.external.href);
+    await expect(external).toHaveAttribute('rel', 'noopener noreferrer');
+    // Headlines without a target, and one pointing at a draft, are text, never dead links.
+    await expect(aside.getByText(sidebar.plain.title[script], { exact: true })).toBeVisible();
+    await expect(aside.getByRole('link', { name: sidebar.plain.title[script] })).toHaveCount(0);
+    await expect(aside.locator('a:not([href])')).toHaveCount(0);
+    for (const slug of readerSite.unpublished) await expect(aside.locator(`a[href*="${slug}"]`)).toHaveCount(0);
   });
 }
 
-test('the Simplified page is Simplified throughout, sidebar and title included', async ({ page }) => {
-  await page.goto(articlePath('zh-hans'));
+test('the Simplified page of an article written in Traditional is Simplified throughout, sidebar and title included', async ({ page }) => {
+  await page.goto(seedPath('zh-hans'));
   const text = await textInPageScript(page);
-  expect(text).toContain('孙正义');
+  expect(text).toContain(seedArticle.name['zh-hans']);
   expect(toSimplified(text)).toBe(text);
 });
 
+test('an article written in Simplified reads in Traditional, with the site’s conversion table applied', async ({ page }) => {
+  await page.goto(articlePath(simplifiedArticle.slug, 'zh-hant'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(simplifiedArticle.title['zh-hant']);
+});
+
 test('the switch keeps the article, flips lang and is remembered for /', async ({ page, context }) => {
-  await page.goto(articlePath('zh-hans'));
+  await page.goto(seedPath('zh-hans'));
   // Named in the page's script, with the target's name in its own script; the visible label stays 繁.
   const toTraditional = page.getByRole('link', { name: '切换至繁體中文', exact: true });
   await expect(toTraditional).toHaveAttribute('hreflang', 'zh-Hant');
@@ -68,9 +86,9 @@ test('the switch keeps the article, flips lang and is remembered for /', async (
   await expect(toTraditional.getByText('繁', { exact: true })).toHaveAttribute('lang', 'zh-Hant');
   await expect(toTraditional.getByText('繁體中文', { exact: true })).toHaveAttribute('lang', 'zh-Hant');
   await toTraditional.click();
-  await expect(page).toHaveURL(articlePath('zh-hant'));
+  await expect(page).toHaveURL(seedPath('zh-hant'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('軟銀');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seedArticle.title['zh-hant']);
 
   const cookies = await context.cookies();
   expect(cookies.find((cookie) => cookie.name === 'script')?.value).toBe('zh-hant');
@@ -81,22 +99,38 @@ test('the switch keeps the article, flips lang and is remembered for /', async (
 test('the switch works with JavaScript turned off', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(articlePath('zh-hant'));
+  await page.goto(seedPath('zh-hant'));
   await page.getByRole('link', { name: '切換至简体中文', exact: true }).click();
-  await expect(page).toHaveURL(articlePath('zh-hans'));
+  await expect(page).toHaveURL(seedPath('zh-hans'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
-  await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(20);
+  await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(seedArticle.paragraphs);
   await context.close();
 });
 
-test('each home page lists the article with its date and summary, linking in its own script', async ({ page }) => {
-  await page.goto('/zh-hant');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
-  const item = page.getByRole('main').getByRole('listitem').first();
-  await expect(item.getByRole('link')).toHaveAttribute('href', articlePath('zh-hant'));
-  await expect(item.locator('time')).toHaveText('2025年7月23日');
-  await expect(item).toContainText('星際之門');
-});
+for (const script of ['zh-hans', 'zh-hant'] as const) {
+  test(`the ${script} home page lists every published article newest first, with its date and summary, linking in its own script`, async ({ page }) => {
+    await page.goto(`/${script}`);
+    const items = page.getByRole('main').getByRole('listitem');
+    await expect(items.getByRole('link')).toHaveText(readerSite.published.map((article) => article.title[script]));
+    for (const [index, article] of readerSite.published.entries()) {
+      await expect(items.nth(index).getByRole('link')).toHaveAttribute('href', articlePath(article.slug, script));
+    }
+    const simplified = items.filter({ has: page.getByRole('link', { name: simplifiedArticle.title[script] }) });
+    await expect(simplified.locator('time')).toHaveAttribute('datetime', simplifiedArticle.date.datetime);
+    await expect(simplified.locator('time')).toHaveText(simplifiedArticle.date.label);
+    await expect(simplified.getByText(simplifiedArticle.summary[script], { exact: true })).toBeVisible();
+  });
+}
+
+for (const slug of readerSite.unpublished) {
+  test(`${slug} is in the content folder but not on the site`, async ({ page, request }) => {
+    for (const script of ['zh-hans', 'zh-hant'] as const) {
+      expect((await request.get(articlePath(slug, script))).status()).toBe(404);
+    }
+    await page.goto('/zh-hans');
+    await expect(page.locator(`a[href*="${slug}"]`)).toHaveCount(0);
+  });
+}
 
 for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
   test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
@@ -114,11 +148,11 @@ test.describe('unknown paths, for a reader whose browser asks for zh-TW', () => 
 
   for (const path of [
     '/zh-hans/articles/no-such-article',
-    `/zh-hant/articles/${slug}/extra`,
-    `/zh-tw/articles/${slug}`,
+    `${seedPath('zh-hant')}/extra`,
+    `/zh-tw/articles/${seedArticle.slug}`,
     '/en',
     '/zh-hans/%2e%2e/%2e%2e/etc/passwd',
-    `/articles/${slug}`,
+    `/articles/${seedArticle.slug}`,
   ]) {
     test(`${path} answers 404 with a page in Traditional`, async ({ page }) => {
       const response = await page.goto(path);
@@ -146,7 +180,7 @@ test('no request loads a conversion dictionary', async ({ page }) => {
   page.on('response', async (response) => {
     if (response.request().resourceType() === 'script') scripts.push(await response.text());
   });
-  await page.goto(articlePath('zh-hans'));
+  await page.goto(seedPath('zh-hans'));
   await page.goto('/zh-hant');
   await page.waitForLoadState('networkidle');
   expect(scripts.length).toBeGreaterThan(0);

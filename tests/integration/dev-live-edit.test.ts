@@ -17,7 +17,7 @@ async function get(pathname: string): Promise<{ status: number; html: string }> 
 
 beforeAll(async () => {
   contentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-content-'));
-  fs.cpSync('tests/fixtures/site', contentDir, { recursive: true });
+  fs.cpSync('tests/fixtures/sites/reader', contentDir, { recursive: true });
   server = spawn('npx', ['next', 'dev', '--hostname', '127.0.0.1', '--port', String(port)], {
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'development' },
     detached: true,

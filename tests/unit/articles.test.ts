@@ -93,21 +93,22 @@ describe('getArticles', () => {
   });
 
   async function loadArticles(nodeEnv: string) {
-    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/site');
+    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/sites/reader');
     vi.stubEnv('NODE_ENV', nodeEnv);
     vi.resetModules();
     return { ...(await import('@/lib/articles')), ...(await import('@/lib/article-view')) };
   }
 
-  it('lists published articles newest first and leaves drafts out of a production build', async () => {
+  it('lists published articles newest first and leaves drafts and scheduled articles out of a production build', async () => {
     const { getArticles, getArticle } = await loadArticles('production');
-    expect(getArticles().map((article) => article.slug)).toEqual(['newer-story', 'published-story']);
+    expect(getArticles().map((article) => article.slug)).toEqual(['newer-story', 'seed-article', 'published-story']);
     expect(getArticle('draft-story')).toBeUndefined();
+    expect(getArticle('scheduled-story')).toBeUndefined();
   });
 
-  it('shows drafts in development', async () => {
+  it('shows drafts and scheduled articles in development', async () => {
     const { getArticles } = await loadArticles('development');
-    expect(getArticles().map((article) => article.slug)).toContain('draft-story');
+    expect(getArticles().map((article) => article.slug)).toEqual(expect.arrayContaining(['draft-story', 'scheduled-story']));
   });
 
   it('applies the site-wide conversions table, and lets an article’s own table win over it', async () => {

@@ -108,14 +108,15 @@ describe('the feeds of the fixture site', () => {
     vi.resetModules();
   });
 
-  it('list published articles only, never a draft', async () => {
-    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/site');
+  it('list published articles only, never a draft or a scheduled one', async () => {
+    vi.stubEnv('CONTENT_DIR', 'tests/fixtures/sites/reader');
     vi.stubEnv('NODE_ENV', 'production');
     vi.resetModules();
     const [{ getArticles }, feed] = await Promise.all([import('@/lib/articles'), import('@/lib/feed')]);
     const ids = parseFeed(feed.renderFeed(getArticles(), 'zh-hans')).entry.map((entry: { id: string }) => entry.id);
     expect(ids).toEqual([
       'https://news.example.com/zh-hans/articles/newer-story',
+      'https://news.example.com/zh-hans/articles/seed-article',
       'https://news.example.com/zh-hans/articles/published-story',
     ]);
   });

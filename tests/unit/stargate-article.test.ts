@@ -1,28 +1,29 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '@/lib/articles';
-import { getReadingMinutes, renderArticleBody } from '@/lib/article-view';
+import { renderArticleBody } from '@/lib/article-view';
 import { parseHeadlines } from '@/lib/headlines';
 
-// The committed Stargate article, checked against the scraped page it was made from.
+/*
+ * The one test that reads content/: the newsroom's Stargate article, checked for
+ * the repairs of the scraped page it was made from (no pinyin, no mojibake,
+ * full-width punctuation, the source's byline and words). It pins nothing an
+ * editor may change: not how many paragraphs or headlines there are, nor the
+ * title or the summary. Counts are the fixture sites' business (tests/fixtures/sites/).
+ */
 const articleFile = 'content/articles/stargate-openai-softbank-rift.md';
 const article = parseArticle(articleFile, fs.readFileSync(articleFile, 'utf8'));
-const headlines = parseHeadlines('content/headlines.yaml', fs.readFileSync('content/headlines.yaml', 'utf8'), new Set([article.slug]));
 const seed = fs.readFileSync('tests/fixtures/seeds/000_adbbf3d7297cd76b.txt', 'utf8').split('\n');
 
 const html = renderArticleBody(article, 'zh-hant');
-const paragraphs = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1] ?? '');
-const visibleText = [
-  article.title,
-  article.summary,
-  article.copyright ?? '',
-  html.replace(/<[^>]+>/g, ''),
-  ...headlines.related.items.map((headline) => headline.title),
-  ...headlines.hot.items.map((headline) => headline.title),
-].join('\n');
+const bodyText = html.replace(/<figure[\s\S]*?<\/figure>/g, '').replace(/<[^>]+>/g, '');
+const visibleText = [article.title, article.summary, article.copyright ?? '', html.replace(/<[^>]+>/g, '')].join('\n');
 
 // The scrape's damage: pinyin after characters, and "。”" read in the wrong encoding.
+const pinyin = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g;
 const pinyinAfterHan = /\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/u;
+const mojibake = /[睂�]|\?!/u;
 const halfWidthInChinese = /(?<=[\p{Script=Han}“”‘’《》，。])[,:;?!]|[,:;?!](?=[\p{Script=Han}“”‘’《》])/u;
 
 /** Han characters, Latin letters and digits only: what must survive the repair unchanged. */
@@ -30,81 +31,63 @@ function words(text: string): string {
   return text.replace(/[^\p{Script=Han}A-Za-z0-9.]/gu, '');
 }
 
-describe('the Stargate article', () => {
-  it('carries the byline, date and editor of the source', () => {
-    expect(article).toMatchObject({ author: '王一', source: '觀察者網', editor: '賴家琪', script: 'zh-hant', draft: false });
+/** The source's body: from the byline to the copyright line, without the photo credit, its damage undone by hand. */
+function seedBody(): string {
+  const start = seed.findIndex((line) => line.startsWith('【文/觀察者網'));
+  const end = seed.findIndex((line) => line.startsWith('本文系'));
+  return seed
+    .slice(start, end)
+    .filter((line) => !line.includes('視覺中國'))
+    .map((line) => line.replace('【文/觀察者網(wǎng) 王一】', '').replace(pinyin, '').replace('?!睂O', '。”孫'))
+    .join('\n');
+}
+
+describe('the Stargate article in content/', () => {
+  it('carries the byline, source, editor and date of the scraped page', () => {
+    expect(article).toMatchObject({ author: '王一', source: '觀察者網', editor: '賴家琪', script: 'zh-hant' });
     expect(article.date.iso).toBe('2025-07-23');
-    expect(article.title).toBe('“因OpenAI和軟銀分歧，5000億美元的星際之門項目受挫”');
   });
 
-  it('has every one of the 20 body paragraphs of the source, word for word', () => {
-    const start = seed.findIndex((line) => line.startsWith('【文/觀察者網'));
-    const end = seed.findIndex((line) => line.startsWith('本文系'));
-    const sourceParagraphs = seed
-      .slice(start, end)
-      .filter((line) => !line.includes('視覺中國'))
-      .map((line) =>
-        line
-          .replace('【文/觀察者網(wǎng) 王一】', '')
-          .replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, '')
-          .replace('?!睂O', '。”孫'),
-      );
-    expect(paragraphs).toHaveLength(20);
-    expect(paragraphs.map(words)).toEqual(sourceParagraphs.map(words));
+  it('has the words of the source’s body, in order, however the paragraphs are split', () => {
+    expect(words(bodyText)).toBe(words(seedBody()));
   });
 
-  it('keeps the photo caption apart from the body, with its credit marked', () => {
-    expect(html).toContain(
-      '<figure class="caption-only">\n<figcaption>今年2月，孫正義與奧爾特曼共同出席記者會。<span class="credit">視覺中國</span></figcaption>\n</figure>',
-    );
-    expect(paragraphs.some((paragraph) => paragraph.includes('視覺中國'))).toBe(false);
-  });
-
-  it('keeps the copyright line', () => {
-    expect(article.copyright).toBe('本文系觀察者網獨家稿件，未經授權，不得轉載。');
-  });
-
-  it('has no pinyin after characters, no mojibake, no half-width punctuation inside Chinese text', () => {
+  it('has no pinyin after characters, no mojibake and no half-width punctuation inside Chinese text', () => {
     expect(visibleText).not.toMatch(pinyinAfterHan);
-    expect(visibleText).not.toMatch(/[睂�]|\?!/u);
+    expect(visibleText).not.toMatch(mojibake);
     expect(visibleText).not.toMatch(halfWidthInChinese);
   });
 
-  it('closes the three damaged quotes with 。”', () => {
-    expect(html).toContain('“這標志著我們的黃金時代開始了。”孫正義在白宮說道。');
-    expect(html).toContain('“‘星際之門’尚未形成。”');
-    expect(html).toContain('“他們確實沒錢。”');
+  it('closes the three quotes the encoding damaged with 。”', () => {
+    expect(html).toContain('開始了。”孫正義');
+    expect(html).toContain('尚未形成。”');
+    expect(html).toContain('確實沒錢。”');
   });
 
-  it('leaves numbers and Latin names as they are', () => {
-    for (const kept of ['4.5吉瓦', '5000億美元', '(OpenAI)', '(CoreWeave)', 'ChatGPT', 'WeWork', 'Katerra', 'MGX', 'Arm']) {
-      expect(html).toContain(kept);
+  it('leaves numbers and Latin names in parentheses as they are', () => {
+    for (const kept of ['4.5吉瓦', '5000億美元', '(OpenAI)', '(CoreWeave)', 'ChatGPT']) expect(html).toContain(kept);
+  });
+
+  it('keeps the photo caption apart from the body, with its credit marked', () => {
+    expect(html).toMatch(/<figure class="caption-only">\n<figcaption>[^<]+<span class="credit">視覺中國<\/span><\/figcaption>\n<\/figure>/);
+    expect(bodyText).not.toContain('視覺中國');
+  });
+});
+
+describe('content/headlines.yaml', () => {
+  const slugs = new Set(fs.readdirSync('content/articles').filter((name) => name.endsWith('.md')).map((name) => path.basename(name, '.md')));
+  const headlines = parseHeadlines('content/headlines.yaml', fs.readFileSync('content/headlines.yaml', 'utf8'), slugs);
+  const titles = [...headlines.related.items, ...headlines.hot.items].map((headline) => headline.title);
+
+  it('parses, and links only to articles that exist', () => {
+    expect(titles.length).toBeGreaterThan(0);
+  });
+
+  it('carries none of the scrape’s damage', () => {
+    for (const title of titles) {
+      expect(title).not.toMatch(pinyinAfterHan);
+      expect(title).not.toMatch(mojibake);
+      expect(title).not.toMatch(halfWidthInChinese);
     }
-  });
-});
-
-describe('the Stargate article’s reading time', () => {
-  it('is four minutes for its roughly 1,500 characters, the same in both scripts', () => {
-    expect(getReadingMinutes(article)).toBe(4);
-  });
-});
-
-describe('the Stargate headlines', () => {
-  it('lists the 20 related headlines, each with its Beijing time, and topics where the source gives one', () => {
-    expect(headlines.related.items).toHaveLength(20);
-    expect(headlines.related.items.every((headline) => headline.time?.endsWith('+08:00'))).toBe(true);
-    expect(headlines.related.items[0]).toEqual({
-      title: '阿塞拜疆總統喊話烏克蘭，克宮回應',
-      time: '2025-07-23T16:01:00+08:00',
-      topic: '俄羅斯之聲',
-    });
-    expect(headlines.related.items.filter((headline) => headline.topic === undefined)).toHaveLength(4);
-  });
-
-  it('lists the 16 hot headlines, one of them this article under another title', () => {
-    expect(headlines.hot.items).toHaveLength(16);
-    expect(headlines.hot.items.filter((headline) => headline.article === article.slug)).toEqual([
-      { title: '兩大投資方打架，特朗普5000億美元的“星際之門”不妙了', article: article.slug },
-    ]);
   });
 });

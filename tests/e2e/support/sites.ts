@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { writeHostileSite } from '../../fixtures/hostile/site';
+
+/**
+ * The fixture sites the browser tests run against (as Starlight's
+ * `__e2e__/fixtures` and its testFactory): each a small content folder under
+ * tests/fixtures/sites/ made for the tests, each build of it in folders of its
+ * own, so no build replaces another and no server waits for another's.
+ */
+
+/** A content folder made for the tests, and the folders its builds go to. */
+export interface FixtureSite {
+  readonly name: string;
+  /** CONTENT_DIR of its builds. */
+  readonly contentDir: string;
+  /** Where `npm run build` builds it for `next start`. */
+  readonly distDir: string;
+  /** `npm run export`'s own build folder, the plain files it writes, and the nginx map of their script hashes. */
+  readonly export: { readonly distDir: string; readonly outDir: string; readonly nginxMap: string };
+  /** The environment of its builds and servers. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Writes the content folder before a build, for a site generated rather than committed. */
+  readonly generate?: (contentDir: string) => void;
+}
+
+/** Everything generated for the tests, beside the build folders (.next-e2e-*); both are ignored by git. */
+const workDir = '.e2e';
+
+function defineSite(
+  name: string,
+  options: { readonly env?: Readonly<Record<string, string>>; readonly generate?: (contentDir: string) => void } = {},
+): FixtureSite {
+  const contentDir = path.join('tests', 'fixtures', 'sites', name);
+  return {
+    name,
+    contentDir,
+    distDir: `.next-e2e-${name}`,
+    export: {
+      distDir: `.next-e2e-${name}-export`,
+      outDir: path.join(workDir, name, 'out'),
+      nginxMap: path.join(workDir, name, 'csp-hashes.map'),
+    },
+    env: { NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...options.env },
+    ...(options.generate ? { generate: options.generate } : {}),
+  };
+}
+
+export const sites = {
+  /** A copy of the imported seed article and a few small articles of its own: tests/fixtures/sites/reader/expected.ts. */
+  reader: defineSite('reader'),
+  /** The hostile corpus as a site (tests/fixtures/hostile/site.ts), written before each build. */
+  hostile: defineSite('hostile', {
+    env: {
+      // Its images are hostile vectors, not photos in public/: the photo rules would refuse them all.
+      CONTENT_CHECK_PHOTOS: 'off',
+      // As deployed: served over https behind a front, so HSTS is on and the grade is the real one.
+      SITE_URL: 'https://news.example',
+    },
+    generate: writeHostileSite,
+  }),
+  /** Invalid content that a build must refuse (bad-content.spec.ts builds it itself). */
+  bad: defineSite('bad'),
+} as const satisfies Record<string, FixtureSite>;
+
+export type SiteName = keyof typeof sites;
+
+/** Narrows a command-line argument to a site's name. */
+export function isSiteName(name: string): name is SiteName {
+  return Object.hasOwn(sites, name);
+}
+
+/** How a server serves its site: `next start` on its build, or its export as plain files behind a static server or nginx. */
+export type ServerKind = 'next-start' | 'static' | 'nginx';
+
+/** One server of a fixture site, its Playwright project, and the specs that run against it. */
+export interface SiteServer {
+  /** The Playwright project's name. */
+  readonly name: string;
+  readonly site: FixtureSite;
+  readonly kind: ServerKind;
+  readonly port: number;
+  readonly origin: string;
+  readonly specs: readonly string[];
+}
+
+/** Ports follow E2E_PORT (default 3100), one per server, so two checkouts on one machine can run side by side. */
+const basePort = Number(process.env.E2E_PORT ?? 3100);
+
+function defineServer(offset: number, name: string, site: FixtureSite, kind: ServerKind, specs: readonly string[]): SiteServer {
+  const port = basePort + offset;
+  return { name, site, kind, port, origin: `http://127.0.0.1:${port}`, specs };
+}
+
+export const servers = [
+  defineServer(0, 'next-start', sites.reader, 'next-start', [
+    'reader.spec.ts',
+    'search-engines.spec.ts',
+    'next-start.spec.ts',
+    'hostile-urls.spec.ts',
+    'accessibility.spec.ts',
+    'layout.spec.ts',
+  ]),
+  defineServer(1, 'static-export', sites.reader, 'static', ['search-engines.spec.ts', 'static-export.spec.ts']),
+  defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
+  defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
+] as const satisfies readonly SiteServer[];
+
+/** The build a server needs: `next start` serves the site's build, the other two its export. */
+export function buildKind(kind: ServerKind): 'server' | 'export' {
+  return kind === 'next-start' ? 'server' : 'export';
+}
+
+/** The shell command that builds what a server needs (once per test run) and starts it on 127.0.0.1. */
+export function serverCommand(server: SiteServer, nginx: string): string {
+  const { site, kind, port } = server;
+  const build = `npx tsx tests/e2e/support/build-site.ts ${site.name} ${buildKind(kind)}`;
+  switch (kind) {
+    case 'next-start':
+      return `${build} && npx next start --hostname 127.0.0.1 --port ${port}`;
+    case 'static':
+      return `${build} && npx tsx tests/support/serve-static.ts ${site.export.outDir} ${port}`;
+    case 'nginx':
+      return `${build} && npx tsx tests/support/serve-nginx.ts ${site.export.outDir} ${site.export.nginxMap} ${port} ${nginx}`;
+  }
+}
+
+/** The environment a server's command runs in: the site's, with the build folder its kind uses. */
+export function serverEnv(server: SiteServer): Record<string, string> {
+  const distDir = buildKind(server.kind) === 'server' ? server.site.distDir : server.site.export.distDir;
+  return { ...server.site.env, NEXT_DIST_DIR: distDir };
+}
