@@ -117,7 +117,9 @@ async function main(): Promise<void> {
   try {
     const fromSitemaps = await sitemapPaths(origin, site.distDir);
     const fromManifest = builtRoutes(site.distDir).map((route) => route.path);
-    const paths = [...new Set([...fromSitemaps.paths, ...fromManifest])];
+    // As a crawler walks: what the sitemaps do not list (robots.txt, the sitemaps, the feeds, /) first, then the pages they list.
+    const listed = new Set(fromSitemaps.paths);
+    const paths = [...new Set([...fromManifest.filter((route) => !listed.has(route)), ...fromSitemaps.paths])];
     log(`${count(paths.length)} URLs (${count(fromSitemaps.paths.length)} in ${fromSitemaps.sitemaps.join(', ')}; ${count(fromManifest.length)} in the prerender manifest)`);
 
     // Settle after start-up and the sitemap reads, so "start" is the server at rest with its pages unread.
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
     const atHalf = samples.find((s) => s.done >= outcome.requested / 2);
     if (!atStart || !atHalf || !atEnd) throw new Error('no memory samples');
     const peak = Math.max(...samples.map((s) => s.rss));
+    const quarters = [0.25, 0.5, 0.75].flatMap((share) => samples.find((s) => s.done >= outcome.requested * share) ?? []);
     const growth = (atEnd.rss - atHalf.rss) / atHalf.rss;
     const non2xx = [...outcome.non2xx.values()].reduce((a, b) => a + b, 0);
     const errors = [...outcome.errors.values()].reduce((a, b) => a + b, 0);
@@ -166,6 +169,7 @@ async function main(): Promise<void> {
         `errors       ${errors}${errors ? ` (${[...outcome.errors].map(([why, n]) => `${n} ${why}`).join(', ')})` : ''} — target 0`,
         `non-2xx      ${non2xx}${non2xx ? ` (${[...outcome.non2xx].map(([status, n]) => `${n} × ${status}`).join(', ')})` : ''} — target 0; ${outcome.redirected} redirect(s) followed`,
         `server RSS   start ${mb(atStart.rss)}, half (${count(atHalf.done)} done, ${seconds(atHalf.second)}) ${mb(atHalf.rss)}, end ${mb(atEnd.rss)}, peak ${mb(peak)}, after ${idleSeconds} s idle ${mb(idleRss)}`,
+        `RSS by pages ${[atStart, ...quarters, atEnd].map((s) => `${mb(s.rss)} at ${count(s.done)}`).join(', ')}`,
         `V8 heap      lowest used in the 10 s before: start ${mb(heapFloor(atStart))}, half ${mb(heapFloor(atHalf))}, end ${mb(heapFloor(atEnd))}`,
         `growth       second half to end ${percent(growth)} — target under 5 %: ${verdictText(finished ? growth < targetGrowth : null)}; start to end ${percent((atEnd.rss - atStart.rss) / atStart.rss)}`,
         `page cache   Next's in-memory cache of rendered pages under next start is an LRU bounded by cacheMaxMemorySize = ${mb(cache.maxSize)}` +
