@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { heapSince, serverRss } from './memory';
+import { heapSince, liveHeapAfterGc, serverRss } from './memory';
 import { freePort, progress, runMain, sleep, stopServer } from './processes';
 import { archiveFiles, buildSite, builtRoutes, compilePreload, generateArchive, pageCache, projectDir, samplePages, siteFolders, sitemapPaths, startSite, withPreload } from './site';
 import { count, kb, mb, median, ms, percent, seconds, verdictText } from './stats';
@@ -123,7 +123,9 @@ async function main(): Promise<void> {
     log(`${count(paths.length)} URLs (${count(fromSitemaps.paths.length)} in ${fromSitemaps.sitemaps.join(', ')}; ${count(fromManifest.length)} in the prerender manifest)`);
 
     // Settle after start-up and the sitemap reads, so "start" is the server at rest with its pages unread.
-    await sleep(3_000);
+    await sleep(2_000);
+    const liveBefore = await liveHeapAfterGc(memoryLog, server.pid);
+    await sleep(1_000);
     const samples: MemorySample[] = [];
     let done = 0;
     const startedAt = Date.now();
@@ -146,6 +148,7 @@ async function main(): Promise<void> {
     log(`idle ${idleSeconds} s`);
     await sleep(idleSeconds * 1000);
     const idleRss = serverRss(server.pid);
+    const liveAfter = await liveHeapAfterGc(memoryLog, server.pid);
 
     const atStart = samples[0];
     const atHalf = samples.find((s) => s.done >= outcome.requested / 2);
@@ -171,6 +174,7 @@ async function main(): Promise<void> {
         `server RSS   start ${mb(atStart.rss)}, half (${count(atHalf.done)} done, ${seconds(atHalf.second)}) ${mb(atHalf.rss)}, end ${mb(atEnd.rss)}, peak ${mb(peak)}, after ${idleSeconds} s idle ${mb(idleRss)}`,
         `RSS by pages ${[atStart, ...quarters, atEnd].map((s) => `${mb(s.rss)} at ${count(s.done)}`).join(', ')}`,
         `V8 heap      lowest used in the 10 s before: start ${mb(heapFloor(atStart))}, half ${mb(heapFloor(atHalf))}, end ${mb(heapFloor(atEnd))}`,
+        `heap alive   after a full collection: ${mb(liveBefore)} before the crawl, ${mb(liveAfter)} after it (the page cache and whatever else stays)`,
         `growth       second half to end ${percent(growth)} — target under 5 %: ${verdictText(finished ? growth < targetGrowth : null)}; start to end ${percent((atEnd.rss - atStart.rss) / atStart.rss)}`,
         `page cache   Next's in-memory cache of rendered pages under next start is an LRU bounded by cacheMaxMemorySize = ${mb(cache.maxSize)}` +
           `${cache.customHandler ? ` (custom cache handler: ${cache.customHandler})` : ''}, sized by Next's own count (HTML characters + RSC and segment bytes): ` +
@@ -195,6 +199,7 @@ async function main(): Promise<void> {
         redirected: outcome.redirected,
         rss: { start: atStart.rss, half: atHalf.rss, end: atEnd.rss, peak, idle: idleRss, secondHalfGrowth: growth },
         heapFloor: { start: heapFloor(atStart), half: heapFloor(atHalf), end: heapFloor(atEnd) },
+        liveHeap: { before: liveBefore, after: liveAfter },
         samples,
         pageCache: cache,
         loadAverage: os.loadavg(),
