@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse, { type Result } from 'lighthouse';
+import type { Result } from 'lighthouse';
 import { childEnv, freePort, runMain, startServer, stopServer } from './processes';
 
 const slug = 'stargate-openai-softbank-rift';
@@ -109,7 +109,16 @@ interface Audit {
   readonly userAgent: string;
 }
 
+/**
+ * Lighthouse, loaded by Node's own ES module loader. A static import would go
+ * through tsx's CommonJS interop, which compiles Lighthouse with esbuild's
+ * keepNames: the functions Lighthouse sends to the browser as source then call
+ * a `__name` helper the page does not have ("__name is not defined").
+ */
+const loadLighthouse = async () => (await import('lighthouse')).default;
+
 async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, categories: readonly Category[]): Promise<Audit> {
+  const lighthouse = await loadLighthouse();
   const result = await lighthouse(url, {
     port: chrome.port,
     output: 'json',
