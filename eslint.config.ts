@@ -21,6 +21,7 @@ export default tseslint.config(
       'next-env.d.ts',
       // Generated from the corpus at test time.
       'tests/fixtures/sites/hostile/**',
+      'tests/fixtures/sites/archive/**',
       'tests/fixtures/hostile/site/**',
     ],
   },

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { writeHostileSite } from '../../fixtures/hostile/site';
 
 /**
@@ -22,6 +24,17 @@ export interface FixtureSite {
   /** Writes the content folder before a build, for a site generated rather than committed. */
   readonly generate?: (contentDir: string) => void;
 }
+
+/** The archive fixture: the generated articles and the seed article beside them. */
+export function writeArchiveSite(contentDir: string): void {
+  // As editors' tools run: the generator converts with the site's own modules, which are server-only.
+  const archive = spawnSync('npm', ['run', '-s', 'archive', '--', '--count', String(archiveSize), '--out', contentDir, '--seed', '1'], { stdio: 'inherit' });
+  if (archive.status !== 0) throw new Error(`npm run archive failed for ${contentDir}`);
+  fs.copyFileSync(path.join('tests', 'fixtures', 'sites', 'reader', 'articles', 'seed-article.md'), path.join(contentDir, 'articles', 'seed-article.md'));
+}
+
+/** Articles the archive fixture generates: more than a feed holds (50), three list pages of 20 with the seed article. */
+export const archiveSize = 60;
 
 /** Everything generated for the tests, beside the build folders (.next-e2e-*); both are ignored by git. */
 const workDir = '.e2e';
@@ -60,6 +73,11 @@ export const sites = {
   }),
   /** Invalid content that a build must refuse (bad-content.spec.ts builds it itself). */
   bad: defineSite('bad'),
+  /**
+   * A newsroom's archive: 60 generated articles (tests/support/archive.ts, seed 1) and the
+   * reader site's copy of the seed article, written before each build; for paging, topics and search.
+   */
+  archive: defineSite('archive', { generate: writeArchiveSite }),
 } as const satisfies Record<string, FixtureSite>;
 
 export type SiteName = keyof typeof sites;
@@ -103,6 +121,7 @@ export const servers = [
   defineServer(1, 'static-export', sites.reader, 'static', ['search-engines.spec.ts', 'static-export.spec.ts']),
   defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
   defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
+  defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts']),
 ] as const satisfies readonly SiteServer[];
 
 /** The build a server needs: `next start` serves the site's build, the other two its export. */
