@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import type { Script } from '../../lib/script';
-import { hostileArticles } from '../fixtures/hostile/site';
+import { hostileArticles, hostileTopics } from '../fixtures/hostile/site';
 import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
 import { sites } from './support/sites';
@@ -122,6 +122,19 @@ test.describe('the hostile corpus, built into a site and opened in Chromium', ()
       await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
       for (const value of values) await expect(page.locator('.article-body')).toContainText(value);
     });
+  }
+
+  for (const script of ['zh-hans', 'zh-hant']) {
+    test(`the ${script} list of topics, each named by a hostile string, runs nothing and breaks no CSP rule`, async ({ page, baseURL }) => {
+      await visitSafely(page, baseURL, `/${script}/topics`, 200);
+      await expect(page.locator('.topic-list a')).toHaveCount(hostileTopics().length);
+    });
+    // Each hostile name in one script or the other: the two scripts render a topic page alike.
+    for (const { slug } of hostileTopics().filter((_, k) => (k % 2 === 0) === (script === 'zh-hans'))) {
+      test(`the ${script} page of ${slug} runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({ page, baseURL }) => {
+        await visitSafely(page, baseURL, `/${script}/topics/${slug}`, 200);
+      });
+    }
   }
 
   for (const script of ['zh-hans', 'zh-hant']) {
