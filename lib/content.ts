@@ -471,13 +471,25 @@ function fieldName(path: FieldPath): string | undefined {
 function fieldNamesAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly string[] {
   let node: z.core.$ZodType | undefined = schema;
   for (let step = 0; node && step <= path.length; ) {
-    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) node = node.unwrap();
-    else if (node instanceof z.ZodPipe) node = node.in;
-    else if (step === path.length) break;
-    else if (node instanceof z.ZodObject) node = node.shape[String(path[step++])];
-    else if (node instanceof z.ZodArray) (node = node.element), step++;
-    else if (node instanceof z.ZodRecord) (node = node.valueType), step++;
-    else node = undefined;
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) {
+      node = node.unwrap();
+    } else if (node instanceof z.ZodPipe) {
+      node = node.in;
+    } else if (step === path.length) {
+      break;
+    } else if (node instanceof z.ZodObject) {
+      const shape: Record<string, z.core.$ZodType | undefined> = node.shape;
+      node = shape[String(path[step])];
+      step += 1;
+    } else if (node instanceof z.ZodArray) {
+      node = node.element;
+      step += 1;
+    } else if (node instanceof z.ZodRecord) {
+      node = node.valueType;
+      step += 1;
+    } else {
+      node = undefined;
+    }
   }
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }

@@ -38,9 +38,7 @@ export function parseContentDate(value: string): ContentDate | undefined {
   }
   const time = dateTime.exec(value);
   if (!time) return undefined;
-  const [y, m, d, h, min, s] = time.slice(1, 7).map((part) => Number(part ?? 0)) as number[] as [
-    number, number, number, number, number, number,
-  ];
+  const [y = 0, m = 0, d = 0, h = 0, min = 0, s = 0] = time.slice(1, 7).map(Number);
   const offsetHours = time[8] === undefined ? 0 : Number(time[8]);
   const offsetMinutes = time[9] === undefined ? 0 : Number(time[9]);
   if (!isCalendarDay(y, m, d) || h > 23 || min > 59 || s > 59 || offsetHours > 14 || offsetMinutes > 59) {

@@ -113,7 +113,7 @@ function isExternal(url: URL | undefined): boolean {
 /** Site-relative paths, or https URLs on the site's own host. */
 function isOwnImage(src: string): boolean {
   const url = resolveOnSite(src);
-  if (!url || url.origin !== site.baseUrl.origin || protocolRelative.test(src) || decodesOffSite(url)) return false;
+  if (url?.origin !== site.baseUrl.origin || protocolRelative.test(src) || decodesOffSite(url)) return false;
   return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(src) || url.protocol === 'https:';
 }
 
@@ -124,7 +124,8 @@ function resolveAgainst(attribs: sanitize.Attributes, name: 'href' | 'src', base
   try {
     attribs[name] = new URL(value, base).href;
   } catch {
-    delete attribs[name];
+    if (name === 'href') delete attribs.href;
+    else delete attribs.src;
   }
 }
 

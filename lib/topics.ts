@@ -67,7 +67,7 @@ export function slugFromPinyin(simplifiedName: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   // A name of symbols only has no pinyin: a stable hex of its characters keeps it addressable.
-  return slug || `topic-${[...simplifiedName].map((char) => char.codePointAt(0)?.toString(16) ?? '').join('-')}`;
+  return slug || `topic-${Array.from(simplifiedName, (char) => char.codePointAt(0)?.toString(16) ?? '').join('-')}`;
 }
 
 /** One topic of the site. */

@@ -92,7 +92,7 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
     repaired += 1;
     return `。”${restored}`;
   });
-  if (/\?!/.test(text)) unrepaired = true;
+  if (text.includes('?!')) unrepaired = true;
   return { text, repaired, unrepaired };
 }
 

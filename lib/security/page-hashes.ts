@@ -77,7 +77,8 @@ export function writeBuildHashes(distDir: string): number {
   const buildId = fs.readFileSync(path.join(distDir, 'BUILD_ID'), 'utf8').trim();
   const pages = prerenderedPages(distDir);
   if (pages.length === 0) throw new PageHashError(`no prerendered page found in ${distDir}`);
-  const byRoute = Object.fromEntries([...hashPages(pages)].map(([page, hashes]) => [page.routes[0], hashes]));
+  const byRoute: Record<string, readonly HashSource[]> = {};
+  for (const [page, hashes] of hashPages(pages)) byRoute[page.routes[0] ?? page.file] = hashes;
   fs.writeFileSync(hashesFile, `${JSON.stringify({ buildId, pages: byRoute }, null, 1)}\n`);
   return pages.length;
 }

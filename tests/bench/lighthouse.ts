@@ -134,7 +134,7 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, categor
   const shortfalls = categories.flatMap((id) =>
     (lhr.categories[id]?.auditRefs ?? []).flatMap((ref) => {
       const audited = lhr.audits[ref.id];
-      if (ref.weight <= 0 || !audited || audited.score === null || audited.score >= 1) return [];
+      if (ref.weight <= 0 || audited?.score == null || audited.score >= 1) return [];
       return [`${id}: ${ref.id} (${audited.displayValue ?? audited.score})`];
     }),
   );

@@ -15,7 +15,8 @@ const logFile = process.env.BENCH_MEMORY_LOG;
 function collector(): (() => void) | undefined {
   v8.setFlagsFromString('--expose-gc');
   const gc: unknown = vm.runInNewContext('gc');
-  return typeof gc === 'function' ? () => void gc() : undefined;
+  // V8's gc takes no argument and returns nothing; only its presence is checked here.
+  return typeof gc === 'function' ? () => void Reflect.apply(gc, undefined, []) : undefined;
 }
 
 if (logFile) {

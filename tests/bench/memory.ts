@@ -66,7 +66,7 @@ export interface HeapFigures {
 }
 
 /** Reads the memory log: the latest samples up to `untilMs`, and the floor of those written from `sinceMs` (ms since epoch). */
-export function heapSince(logFile: string, sinceMs: number, untilMs: number = Infinity): HeapFigures {
+export function heapSince(logFile: string, sinceMs: number, untilMs = Infinity): HeapFigures {
   const latest = new Map<number, HeapSample>();
   const floor = new Map<number, number>();
   for (const sample of readLog(logFile)) {

@@ -54,7 +54,7 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
     }
     for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
       try {
-        JSON.parse(data.textContent ?? '');
+        JSON.parse(data.textContent);
       } catch {
         problems.push('JSON-LD that does not parse');
       }

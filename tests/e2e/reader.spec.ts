@@ -21,7 +21,7 @@ async function textInPageScript(page: Page): Promise<string> {
     body.querySelectorAll('[lang]').forEach((node) => {
       if (node.getAttribute('lang') !== pageLang) node.remove();
     });
-    return [document.title, document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '', body.textContent ?? ''].join('\n');
+    return [document.title, document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '', body.textContent].join('\n');
   });
 }
 

@@ -1,8 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { absoluteUrl } from '../../lib/site';
 import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
+import { isWellFormedXml } from '../support/xml';
 
 // Runs against `next start` and against the static export of the reader fixture site: both must tell search engines the same.
 
@@ -65,6 +66,7 @@ const atomFeed = z.object({
     entry: z.array(z.object({ id: z.string(), title: z.string(), link: z.object({ '@href': z.string() }), content: z.object({ '#text': z.string() }) })),
   }),
 });
+const sitemapIndex = z.object({ sitemapindex: z.object({ sitemap: z.array(z.object({ loc: z.string() })) }) });
 const sitemap = z.object({
   urlset: z.object({
     url: z.array(z.object({ loc: z.string(), lastmod: z.string(), 'xhtml:link': z.array(z.object({ '@hreflang': z.string(), '@href': z.string() })) })),
@@ -177,7 +179,7 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
     const response = await request.get(`/${script}/feed.xml`);
     expect(response.status()).toBe(200);
     const xml = await response.text();
-    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(isWellFormedXml(xml)).toBe(true);
     const { feed } = atomFeed.parse(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' }).parse(xml));
     expect(feed['@xml:lang']).toBe(lang);
     expect(feed.entry.map((entry) => entry.id)).toEqual(readerSite.published.map((article) => absoluteUrl(articlePath(article.slug, script))));
@@ -193,13 +195,27 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
   });
 }
 
-test('the sitemap lists every page in both scripts with alternates and lastmod, each answering 200', async ({ request }) => {
-  const response = await request.get('/sitemap.xml');
-  expect(response.status()).toBe(200);
-  const xml = await response.text();
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const urls = sitemap.parse(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(xml)).urlset.url;
-  expect(urls.map((url) => url.loc).sort()).toEqual(publishedPages.map((path) => absoluteUrl(path)).sort());
+test('the sitemap index leads to every page in both scripts, each with alternates and lastmod and answering 200', async ({ request }) => {
+  const index = await request.get('/sitemap.xml');
+  expect(index.status()).toBe(200);
+  const indexXml = await index.text();
+  expect(isWellFormedXml(indexXml)).toBe(true);
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['sitemap', 'url', 'xhtml:link'].includes(name) });
+  const children = sitemapIndex.parse(parser.parse(indexXml)).sitemapindex.sitemap.map((child) => child.loc);
+  expect(children).toEqual([absoluteUrl('/sitemap/0.xml')]);
+  const urls: z.output<typeof sitemap>['urlset']['url'] = [];
+  for (const child of children) {
+    const xml = await (await request.get(new URL(child).pathname)).text();
+    expect(isWellFormedXml(xml)).toBe(true);
+    urls.push(...sitemap.parse(parser.parse(xml)).urlset.url);
+  }
+  const locs = urls.map((url) => url.loc);
+  // Every published article and both home pages; the lists of topics and each topic's page besides.
+  expect(locs.filter((loc) => !new URL(loc).pathname.includes('/topics')).sort()).toEqual(publishedPages.map((path) => absoluteUrl(path)).sort());
+  for (const { script } of scripts) {
+    expect(locs).toContain(absoluteUrl(`/${script}/topics`));
+    expect(locs.filter((loc) => loc.startsWith(absoluteUrl(`/${script}/topics/`))).length).toBeGreaterThan(0);
+  }
   for (const url of urls) {
     const rest = new URL(url.loc).pathname.replace(/^\/zh-han[st]/, '');
     expect(Object.fromEntries(url['xhtml:link'].map((link) => [link['@hreflang'], normal(link['@href'])]))).toEqual({

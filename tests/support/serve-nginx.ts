@@ -44,7 +44,7 @@ fs.copyFileSync(path.resolve(mapFile), temp('zh-news/csp-hashes.map'));
 
 // mime.types sits beside the distribution's nginx.conf (Debian: /etc/nginx).
 const built = spawnSync(nginx, ['-V'], { encoding: 'utf8' });
-const confPath = /--conf-path=(\S+)/.exec(built.stderr ?? '')?.[1];
+const confPath = /--conf-path=(\S+)/.exec(built.stderr)?.[1];
 const mimeTypes = path.join(confPath ? path.dirname(confPath) : '/etc/nginx', 'mime.types');
 
 fs.writeFileSync(
