@@ -45,7 +45,10 @@ export default defineConfig(
       // The content checks, the sanitizer and the XML writer look for control characters on purpose.
       'no-control-regex': 'off',
       // An argument a memo keys on but the function does not read (a folder, a file's version) starts with _.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // `(x) => void call(x)` and event handlers written as arrows read better than braces around one call.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // `process.env.X?.trim() || fallback` means an empty value falls back too, on purpose.

@@ -34,7 +34,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: staticSecurityHeaders(servedOverHttps(site.baseUrl)) },
-      { source: '/_next/static/:path*', headers: [{ key: 'Content-Security-Policy', value: assetContentSecurityPolicy }] },
+      {
+        source: '/_next/static/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: assetContentSecurityPolicy }],
+      },
     ];
   },
 };

@@ -61,8 +61,12 @@ const beijingParts = new Intl.DateTimeFormat('en-CA', {
 function partsInBeijing(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = Object.fromEntries(beijingParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
-    year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '',
-    hour: parts.hour ?? '', minute: parts.minute ?? '', second: parts.second ?? '',
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+    second: parts.second ?? '',
   };
 }
 

@@ -33,7 +33,9 @@ function headlinesSchema(knownSlugs: ReadonlySet<string>) {
       topic: text.optional(),
       article: z
         .string()
-        .refine((slug) => knownSlugs.has(slug), { error: (issue) => `no article has the slug "${String(issue.input)}"` })
+        .refine((slug) => knownSlugs.has(slug), {
+          error: (issue) => `no article has the slug "${String(issue.input)}"`,
+        })
         .optional(),
       url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
     })

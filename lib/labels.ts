@@ -51,7 +51,9 @@ export const getLabels = memo(
   'labels',
   (script: Script): Labels =>
     // fromEntries forgets the keys it was given; they are exactly those of `simplified`.
-    Object.fromEntries(Object.entries(simplified).map(([key, value]) => [key, convertText(value, 'zh-hans', script)])) as Labels,
+    Object.fromEntries(
+      Object.entries(simplified).map(([key, value]) => [key, convertText(value, 'zh-hans', script)]),
+    ) as Labels,
 );
 
 /**

@@ -22,7 +22,9 @@ const topicSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const topicsSchema = z.record(
   z.string().trim().min(1, 'must not be empty'),
-  z.string().regex(topicSlugPattern, 'expected lowercase ASCII letters, digits and single hyphens, such as data-centers'),
+  z
+    .string()
+    .regex(topicSlugPattern, 'expected lowercase ASCII letters, digits and single hyphens, such as data-centers'),
 );
 
 /** The editor's chosen slugs, by topic name folded to Simplified. */

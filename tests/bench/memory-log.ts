@@ -22,7 +22,10 @@ function collector(): (() => void) | undefined {
 if (logFile) {
   const write = (kind: 'sample' | 'gc'): void => {
     const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-    fs.appendFileSync(logFile, `${Date.now()} ${process.pid} ${rss} ${heapTotal} ${heapUsed} ${external} ${arrayBuffers} ${kind}\n`);
+    fs.appendFileSync(
+      logFile,
+      `${Date.now()} ${process.pid} ${rss} ${heapTotal} ${heapUsed} ${external} ${arrayBuffers} ${kind}\n`,
+    );
   };
   // unref: the sampler never keeps a process alive that would otherwise end.
   setInterval(() => write('sample'), 1_000).unref();

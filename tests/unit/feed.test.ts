@@ -36,7 +36,11 @@ const olderStory = parseArticle(
   '---\ntitle: 舊聞\ndate: 2025-07-01\nauthor: 乙\nsource: 丙\nsummary: 舊。\nscript: zh-hant\n---\n\n正文。\n',
 );
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'category'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'link', 'category'].includes(name),
+});
 
 const link = z.object({ '@rel': z.string(), '@type': z.string(), '@href': z.string() });
 const entrySchema = z.object({
