@@ -160,7 +160,8 @@ export type PageKind = keyof typeof pageKinds;
 
 /**
  * One Simplified page of each kind: the home page, the first article (archive-1,
- * the same article at every size), the topic page that comes first by name.
+ * the same article at every size), and the first page of the busiest topic (the
+ * one whose later pages go furthest, so the first is full soonest).
  */
 export function samplePages(distDir: string): Partial<Record<PageKind, BuiltRoute & { readonly htmlFile: string }>> {
   const pages = builtPages(distDir)
@@ -170,9 +171,19 @@ export function samplePages(distDir: string): Partial<Record<PageKind, BuiltRout
   for (const kind of Object.keys(pageKinds) as PageKind[]) {
     const ofKind = pages.filter((page) => pageKinds[kind](page.srcRoute));
     sample[kind] =
-      kind === 'article' ? (ofKind.find((page) => /archive-0*1$/.test(page.path)) ?? ofKind[0]) : ofKind[0];
+      kind === 'article'
+        ? (ofKind.find((page) => /archive-0*1$/.test(page.path)) ?? ofKind[0])
+        : kind === 'topic'
+          ? busiestTopic(pages, ofKind)
+          : ofKind[0];
   }
   return sample;
+}
+
+/** The first page of the topic with the most later pages (/topics/x/page/N), or the first topic. */
+function busiestTopic<T extends { readonly path: string }>(pages: readonly T[], topics: readonly T[]): T | undefined {
+  const laterPages = (topic: T) => pages.filter((page) => page.path.startsWith(`${topic.path}/page/`)).length;
+  return [...topics].sort((a, b) => laterPages(b) - laterPages(a))[0];
 }
 
 // ---- Sitemaps, read from a running server as a crawler reads them.

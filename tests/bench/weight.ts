@@ -111,10 +111,14 @@ export interface HtmlWeight {
   readonly route: string;
   readonly bytes: number;
   readonly gzip: number;
+  /** Articles the page lists (a home or topic page); 0 for an article page. */
+  readonly listed: number;
 }
 
 /** Weighs a prerendered HTML file as `next start` sends it (before its own compression). */
 export function weighHtmlFile(route: string, file: string): HtmlWeight {
   const html = fs.readFileSync(file);
-  return { route, bytes: html.byteLength, gzip: gz(html) };
+  // Each entry of a list page is `<li><h2><a href="/<script>/articles/…">` (components/article-list.tsx).
+  const listed = html.toString('utf8').split(/<li><h2><a href="\/zh-han[st]\/articles\//).length - 1;
+  return { route, bytes: html.byteLength, gzip: gz(html), listed };
 }
