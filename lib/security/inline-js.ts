@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { attribute, findElements, parentTagName, parseHtml, textOf } from '../html';
+import { attribute, findElements, parentTagName, parseHtml, textOf, type HtmlElement } from '../html';
 import { scriptCookie } from '../script';
 
 /**
@@ -10,6 +10,7 @@ import { scriptCookie } from '../script';
  * structure and their place (children of <head> or <body>, never inside the
  * page's content), and the site's own fixed inline JS are hashed; any other
  * inline <script> makes the page foreign, and the build that wrote it fails.
+ * The static export recognises the same inline JS to cut it out (lib/export-transform.ts).
  * ("Script" elsewhere in the site means 简 or 繁; here it is only the HTML element.)
  */
 
@@ -27,6 +28,11 @@ export type HashSource = `'sha256-${string}'`;
 
 // Types a browser runs as JS; any other type (JSON-LD) is a data block the CSP does not govern.
 const javascriptTypes = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+
+/** Whether a `<script type>` (undefined when absent) makes a browser run the element as JS. */
+export function isJavaScriptType(type: string | undefined): boolean {
+  return javascriptTypes.has((type ?? '').trim().toLowerCase());
+}
 
 /** JSON.parse that answers undefined instead of throwing. */
 function parseJson(text: string): unknown {
@@ -81,6 +87,12 @@ export function isNextInlineJs(body: string): boolean {
   );
 }
 
+/** Whether an inline `<script>` is Next.js's own: its shape, and its place as a child of <head> or <body>. */
+export function isWrittenByNext(element: HtmlElement): boolean {
+  const parent = parentTagName(element);
+  return (parent === 'head' || parent === 'body') && isNextInlineJs(textOf(element));
+}
+
 /** The CSP hash source of inline JS. */
 export function hashSource(body: string): HashSource {
   return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
@@ -99,12 +111,9 @@ export function auditInlineJs(html: string): InlineJsAudit {
   const foreign: string[] = [];
   for (const element of findElements(parseHtml(html), 'script')) {
     if (attribute(element, 'src') !== undefined) continue;
-    const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
-    if (!javascriptTypes.has(type)) continue;
+    if (!isJavaScriptType(attribute(element, 'type'))) continue;
     const body = textOf(element);
-    const parent = parentTagName(element);
-    const written = siteInlineJs.has(body) || ((parent === 'head' || parent === 'body') && isNextInlineJs(body));
-    if (!written) {
+    if (!siteInlineJs.has(body) && !isWrittenByNext(element)) {
       foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);
       continue;
     }
