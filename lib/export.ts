@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { siteScripts } from './site-scripts';
 
 /**
  * The static export: a production build's prerendered pages and files copied
  * to plain files at the URLs `next start` serves them at (`/zh-hans/articles/x`
- * is `x.html`), the 404 page as 404.html, with the built assets and public/.
+ * is `x.html`), the 404 page as 404.html, with the built assets, public/ and
+ * the site's own script files (lib/site-scripts.ts).
  * A route that renders on demand cannot be a file: the export refuses it.
  */
 
@@ -72,5 +74,9 @@ export function exportSite(
   }
   fs.cpSync(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'), { recursive: true });
   if (fs.existsSync(publicDir)) fs.cpSync(publicDir, outDir, { recursive: true });
+  for (const script of siteScripts) {
+    fs.writeFileSync(path.join(outDir, script.path), script.source);
+    files += 1;
+  }
   return { pages, files };
 }

@@ -1,27 +1,17 @@
 import { createHash } from 'node:crypto';
 import { attribute, findElements, parentTagName, parseHtml, textOf, type HtmlElement } from '../html';
-import { scriptCookie } from '../script';
 
 /**
  * The inline JS a prerendered page may carry, for its Content-Security-Policy.
  * The policy allows inline JS by hash, so hashing whatever a page holds would
  * allow code that reached it by mistake (an unescaped value in the body, say).
- * Only the inline JS Next.js writes itself, recognised by its
- * structure and their place (children of <head> or <body>, never inside the
- * page's content), and the site's own fixed inline JS are hashed; any other
+ * Only the inline JS Next.js writes itself, recognised by its structure and
+ * its place (children of <head> or <body>, never inside the page's content), is
+ * hashed; the site's own JS is external files (lib/site-scripts.ts). Any other
  * inline <script> makes the page foreign, and the build that wrote it fails.
  * The static export recognises the same inline JS to cut it out (lib/export-transform.ts).
  * ("Script" elsewhere in the site means 简 or 繁; here it is only the HTML element.)
  */
-
-/**
- * The whole inline JS of `/` in the static export: a reader who chose a script (简/繁)
- * before (the switch sets the cookie) goes straight to it; everyone else,
- * crawlers included, sees the two links. A fixed string, allowed by its hash.
- */
-export const returningReaderJs = `(function(){var m=/(?:^|;\\s*)${scriptCookie}=(zh-han[st])(?:;|$)/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();`;
-
-const siteInlineJs: ReadonlySet<string> = new Set([returningReaderJs]);
 
 /** A `'sha256-…'` source for the CSP. */
 export type HashSource = `'sha256-${string}'`;
@@ -105,7 +95,7 @@ export interface InlineJsAudit {
   readonly foreign: readonly string[];
 }
 
-/** Sorts a page's inline JS into what Next.js or the site wrote (hashed) and anything else (foreign). */
+/** Sorts a page's inline JS into what Next.js wrote (hashed) and anything else (foreign). */
 export function auditInlineJs(html: string): InlineJsAudit {
   const hashes: HashSource[] = [];
   const foreign: string[] = [];
@@ -113,7 +103,7 @@ export function auditInlineJs(html: string): InlineJsAudit {
     if (attribute(element, 'src') !== undefined) continue;
     if (!isJavaScriptType(attribute(element, 'type'))) continue;
     const body = textOf(element);
-    if (!siteInlineJs.has(body) && !isWrittenByNext(element)) {
+    if (!isWrittenByNext(element)) {
       foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);
       continue;
     }

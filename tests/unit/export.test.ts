@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportError, exportPath, exportSite } from '@/lib/export';
+import { returningReaderScript } from '@/lib/site-scripts';
 
 // A build folder as `next build` leaves it, reduced to what the export reads.
 let work: string;
@@ -47,12 +48,13 @@ describe('the static export', () => {
     writeBuild({ '/': 'page', '/_not-found': 'page', '/_global-error': 'page', '/zh-hans': 'page', '/zh-hans/feed.xml': 'route' }, { '/[script]': false });
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'stale.html'), '');
-    expect(exportSite(distDir, outDir, path.join(work, 'public'))).toEqual({ pages: 3, files: 1 });
+    expect(exportSite(distDir, outDir, path.join(work, 'public'))).toEqual({ pages: 3, files: 2 });
     const files = fs.readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files.map((e) => path.relative(outDir, path.join(e.parentPath, e.name))).sort()).toEqual(
-      ['404.html', '_next/static/chunks/a.js', 'index.html', 'zh-hans.html', 'zh-hans/feed.xml'].sort(),
+      ['404.html', '_next/static/chunks/a.js', 'index.html', 'returning-reader.js', 'zh-hans.html', 'zh-hans/feed.xml'].sort(),
     );
     expect(fs.readFileSync(path.join(outDir, 'zh-hans/feed.xml'), 'utf8')).toBe('/zh-hans/feed.xml');
+    expect(fs.readFileSync(path.join(outDir, 'returning-reader.js'), 'utf8')).toBe(returningReaderScript.source);
   });
 
   it('refuses a build with a route that renders on demand, naming it', () => {
