@@ -155,9 +155,8 @@ async function buildSiteRun(site: SiteFolders, articles: number, preload: string
   if (exportToo) {
     const stage = exportStage(path.join(site.root, 'export'));
     fs.rmSync(stage.stage, { recursive: true, force: true });
-    fs.mkdirSync(path.dirname(stage.mapFile), { recursive: true });
     log(`site: npm run export, ${count(articles)} articles`);
-    const exportRun = await timedRun('npm', ['run', 'export', '--', '--out', stage.outDir, '--nginx-map', stage.mapFile], {
+    const exportRun = await timedRun('npm', ['run', 'export', '--', '--out', stage.outDir], {
       cwd: projectDir,
       extraEnv: { ...siteEnv(site), NEXT_DIST_DIR: path.relative(projectDir, path.join(stage.stage, 'next')) },
       marks: prerenderMarks,
