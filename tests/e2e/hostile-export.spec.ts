@@ -62,6 +62,8 @@ test.describe("the export's headers behind nginx, graded by the Observatory's ru
     test(`${name} scores A+`, async ({ request, baseURL }) => {
       const response = await request.get(pathname);
       expect(response.status()).toBe(status);
+      // A first visit to a page of a script gets the script cookie: graded with the rest.
+      expect(response.headers()['set-cookie'] === undefined).toBe(status === 404);
       const grade = gradeHeaders({
         headers: response.headers(),
         html: await response.text(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse } from '@playwright/test';
-import type { Script } from '../../lib/script';
+import { scriptCookieMaxAge, type Script } from '../../lib/script';
 import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 import { exportedFiles, exportedPages, scriptsOf } from './support/exported-pages';
 import { findings, guardPage } from './support/page-guard';
@@ -113,7 +113,10 @@ test('no page of the export carries Next.js’s client runtime, and no file of i
   // Only `/`, which a plain static host serves, loads a script: the site's own file.
   expect(withScripts).toEqual({ 'index.html': ['<script src="/returning-reader.js">'] });
   // No chunk, RSC payload or build manifest: JavaScript and data that nothing would fetch.
-  expect(exportedFiles(outDir).filter((file) => /\.(?:m?js|rsc|txt|json|map)$|\.segments\//.test(file))).toEqual(['returning-reader.js', 'robots.txt']);
+  expect(exportedFiles(outDir).filter((file) => /\.(?:m?js|rsc|txt|json|map)$|\.segments\//.test(file))).toEqual([
+    'returning-reader.js',
+    'robots.txt',
+  ]);
 });
 
 for (const pathname of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/zh-hans/topics', '/no-such-page']) {
@@ -122,9 +125,56 @@ for (const pathname of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/
     await page.goto(pathname);
     await page.waitForLoadState('networkidle');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const scripts = await page.evaluate(() => [...document.scripts].map((script) => script.type || script.src || 'inline'));
-    expect(scripts.every((type) => type === 'application/ld+json'), scripts.join(', ')).toBe(true);
+    const scripts = await page.evaluate(() =>
+      [...document.scripts].map((script) => script.type || script.src || 'inline'),
+    );
+    expect(
+      scripts.every((type) => type === 'application/ld+json'),
+      scripts.join(', '),
+    ).toBe(true);
     expect(await page.evaluate(() => '__next_f' in window)).toBe(false);
     expect(findings(report)).toEqual({});
   });
 }
+
+test('the switch flips the script, and nginx remembers the script read last for /', async ({ page, context }) => {
+  const scriptCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'script');
+  await page.goto(seedPath('zh-hans'));
+  expect(await scriptCookie()).toMatchObject({
+    value: 'zh-hans',
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'Lax',
+  });
+  await page.getByRole('link', { name: '切换至繁體中文', exact: true }).click();
+  await expect(page).toHaveURL(seedPath('zh-hant'));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seedArticle.title['zh-hant']);
+  await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(seedArticle.paragraphs);
+  expect((await scriptCookie())?.value).toBe('zh-hant');
+  await page.goto('/');
+  await expect(page).toHaveURL('/zh-hant');
+});
+
+test('a page sets the script cookie only when the reader’s names another script, and nothing else sets it', async ({
+  baseURL,
+}) => {
+  // Plain fetch: no cookie jar, so each request carries exactly the cookie written here.
+  const setCookie = async (pathname: string, cookie?: string) =>
+    (
+      await fetch(`${baseURL ?? ''}${pathname}`, {
+        redirect: 'manual',
+        headers: cookie ? { Cookie: `script=${cookie}` } : {},
+      })
+    ).headers.get('set-cookie');
+  const remembered = (script: Script) =>
+    `script=${script}; Path=/; Max-Age=${scriptCookieMaxAge}; SameSite=Lax; Secure`;
+  expect(await setCookie(seedPath('zh-hans'))).toBe(remembered('zh-hans'));
+  expect(await setCookie(seedPath('zh-hans'), 'zh-hant')).toBe(remembered('zh-hans'));
+  expect(await setCookie('/zh-hant', 'nonsense')).toBe(remembered('zh-hant'));
+  expect(await setCookie(seedPath('zh-hans'), 'zh-hans')).toBeNull();
+  for (const pathname of ['/', '/zh-hans/feed.xml', '/zh-hans/no-such-page', '/robots.txt', '/returning-reader.js']) {
+    expect(await setCookie(pathname), pathname).toBeNull();
+  }
+});
