@@ -66,9 +66,9 @@ const javascriptFile = /\.(?:m?js|js\.map)$/;
 /**
  * Copies a build's prerendered output, without Next.js's client runtime, and public/
  * into outDir, emptied first; returns what it wrote. A page the export does not
- * understand (lib/export-transform.ts), a script file no page can load, or a page with
- * a script that its CSP would block refuses the export, every page named, and
- * leaves no outDir behind.
+ * understand (lib/export-transform.ts), a page loading a script file the export does
+ * not hold, or a page with a script its CSP would block refuses the export, every
+ * page named, and leaves no outDir behind.
  */
 export function exportSite(
   distDir: string,
