@@ -1,13 +1,12 @@
 'use client';
 
-import { scriptCookie } from '@/lib/script';
-
-const oneYear = 60 * 60 * 24 * 365;
+import { scriptCookie, scriptCookieMaxAge } from '@/lib/script';
 
 /**
  * The 简/繁 switch: a plain link to the same page in the other script, so it
- * works without JavaScript. With JavaScript, a click also remembers the choice
- * for `/` in a cookie. Sighted readers see one character in the target script;
+ * works without JavaScript. Under `next start`, a click also remembers the choice
+ * for `/` in a cookie. The static export ships no client runtime, so this never
+ * runs there: nginx sets the same cookie when it serves a script's pages. Sighted readers see one character in the target script;
  * screen readers hear "切换至繁體中文", each part in its own language.
  */
 export function ScriptSwitch(props: {
@@ -27,7 +26,7 @@ export function ScriptSwitch(props: {
       href={props.href}
       hrefLang={props.lang}
       onClick={() => {
-        document.cookie = `${scriptCookie}=${props.target}; path=/; max-age=${oneYear}; samesite=lax`;
+        document.cookie = `${scriptCookie}=${props.target}; path=/; max-age=${scriptCookieMaxAge}; samesite=lax`;
       }}
     >
       <span aria-hidden="true" lang={props.lang}>

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { stripFrameworkJs } from './export-transform';
+import { exportScriptSrc } from './security/headers';
+import { siteScripts } from './site-scripts';
 
 /**
  * The static export: a production build's prerendered pages and files copied
  * to plain files at the URLs `next start` serves them at (`/zh-hans/articles/x`
- * is `x.html`), the 404 page as 404.html, with the built assets and public/.
+ * is `x.html`), the 404 page as 404.html, with the built stylesheets and media,
+ * public/ and the site's own script files. Pages go without Next.js's client
+ * runtime (lib/export-transform.ts), and its chunks are not copied: nothing loads them.
  * A route that renders on demand cannot be a file: the export refuses it.
  */
 
@@ -49,12 +54,29 @@ export function exportPath(route: string, routeType: 'page' | 'route'): string {
   return `${route === '/' ? 'index' : route.slice(1)}.html`;
 }
 
-/** Copies a build's prerendered output and public/ into outDir, emptied first; returns what it wrote. */
+/** What an export wrote. */
+export interface ExportSummary {
+  readonly pages: number;
+  readonly files: number;
+  /** The pages that load a site script, by URL path, with the scripts' paths. */
+  readonly pagesWithScripts: ReadonlyMap<string, readonly string[]>;
+}
+
+// The browser runs these; from Next's built assets only the stylesheets and media go out.
+const javascriptFile = /\.(?:m?js|js\.map)$/;
+
+/**
+ * Copies a build's prerendered output, without Next.js's client runtime, and public/
+ * into outDir, emptied first; returns what it wrote. A page the export does not
+ * understand (lib/export-transform.ts), a page loading a script file the export does
+ * not hold, or a page with a script its CSP would block refuses the export, every
+ * page named, and leaves no outDir behind.
+ */
 export function exportSite(
   distDir: string,
   outDir: string,
   publicDir: string = path.join(process.cwd(), 'public'),
-): { readonly pages: number; readonly files: number } {
+): ExportSummary {
   const manifest = readJson(path.join(distDir, 'prerender-manifest.json'), prerenderManifest);
   assertFullyStatic(distDir, manifest);
   if (!('/_not-found' in manifest.routes))
@@ -63,6 +85,8 @@ export function exportSite(
   fs.mkdirSync(outDir, { recursive: true });
   let pages = 0;
   let files = 0;
+  const problems: string[] = [];
+  const pagesWithScripts = new Map<string, readonly string[]>();
   for (const [route, { routeType = 'page' }] of Object.entries(manifest.routes)) {
     if (internalRoutes.has(route)) continue;
     const built = path.join(
@@ -74,11 +98,47 @@ export function exportSite(
     if (!fs.existsSync(built)) throw new ExportError(`${route}: the build has no ${path.relative(distDir, built)}`);
     const target = path.join(outDir, exportPath(route, routeType));
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(built, target);
-    if (routeType === 'page') pages += 1;
-    else files += 1;
+    if (routeType === 'page') {
+      const page = stripFrameworkJs(fs.readFileSync(built, 'utf8'));
+      for (const problem of page.unknown) problems.push(`  ${route}: ${problem}`);
+      if (page.siteScripts.length > 0) pagesWithScripts.set(route, page.siteScripts);
+      fs.writeFileSync(target, page.html);
+      pages += 1;
+    } else {
+      fs.copyFileSync(built, target);
+      files += 1;
+    }
   }
-  fs.cpSync(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'), { recursive: true });
+  fs.cpSync(path.join(distDir, 'static'), path.join(outDir, '_next', 'static'), {
+    recursive: true,
+    filter: (source) => !javascriptFile.test(source),
+  });
   if (fs.existsSync(publicDir)) fs.cpSync(publicDir, outDir, { recursive: true });
-  return { pages, files };
+  for (const script of siteScripts) {
+    fs.writeFileSync(path.join(outDir, script.path), script.source);
+    files += 1;
+  }
+  problems.push(...scriptProblems(outDir, pagesWithScripts));
+  if (problems.length > 0) {
+    // No half-made export for a deploy to pick up.
+    fs.rmSync(outDir, { recursive: true, force: true });
+    throw new ExportError(
+      `${problems.length} problem(s) in the pages, so nothing was exported:\n${problems.join('\n')}`,
+    );
+  }
+  return { pages, files, pagesWithScripts };
+}
+
+/** Each page's site scripts must be in the export, and its CSP (by path) must let them run. */
+function scriptProblems(outDir: string, pagesWithScripts: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...pagesWithScripts].flatMap(([route, scripts]) => [
+    ...scripts
+      .filter((script) => !fs.existsSync(path.join(outDir, script)))
+      .map((script) => `  ${route}: loads ${script}, which no file of the export holds`),
+    ...(exportScriptSrc(route) === "'none'"
+      ? [
+          `  ${route}: loads ${scripts.join(', ')}, but its CSP gives it script-src 'none' (add the path to exportPagesWithScripts in lib/security/headers.ts)`,
+        ]
+      : []),
+  ]);
 }

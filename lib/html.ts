@@ -4,7 +4,8 @@ import { DomUtils, ElementType, parseDocument } from 'htmlparser2';
  * The one way the site reads HTML: htmlparser2, the parser sanitize-html is
  * built on, so what is read here is parsed as the sanitizer parsed it. Used on
  * sanitized article bodies (photos, reading time) and on built pages (the
- * inline JS the CSP allows). Writing HTML is lib/sanitize.ts's alone.
+ * inline JS the CSP allows, the framework JS the export cuts out). Writing HTML
+ * is lib/sanitize.ts's alone; the export only cuts elements out of a built page.
  */
 
 export type HtmlDocument = ReturnType<typeof parseDocument>;
@@ -23,6 +24,48 @@ function textData(node: HtmlNode): string | undefined {
 /** Parses an HTML document or fragment; entities in text and attributes are decoded. */
 export function parseHtml(html: string): HtmlDocument {
   return parseDocument(html);
+}
+
+/**
+ * Parses HTML keeping where each node starts and ends in the source, for
+ * withoutElements: an edit that cuts elements out and leaves every other
+ * character of the document as it was.
+ */
+export function parseHtmlWithOffsets(html: string): HtmlDocument {
+  return parseDocument(html, { withStartIndices: true, withEndIndices: true });
+}
+
+/**
+ * The HTML with the given elements cut out, found by parseHtmlWithOffsets on the
+ * same string. Nothing is written back from the parsed tree: the rest of the
+ * page is byte for byte what it was. Throws when an element's offsets do not
+ * hold that element (another string, or a parse without offsets).
+ * @example withoutElements(html, findElements(parseHtmlWithOffsets(html), 'script')) // '<p>a<script>x</script>b</p>' => '<p>ab</p>'
+ */
+export function withoutElements(html: string, elements: readonly HtmlElement[]): string {
+  const cuts = elements
+    .map((element) => {
+      const { startIndex: start, endIndex: end } = element;
+      const source = start === null || end === null ? '' : html.slice(start, end + 1);
+      if (
+        start === null ||
+        end === null ||
+        !source.toLowerCase().startsWith(`<${element.name}`) ||
+        !source.endsWith('>')
+      ) {
+        throw new Error(`<${element.name}> at ${String(start)}: its offsets do not hold it in this HTML`);
+      }
+      return { start, end: end + 1 };
+    })
+    .sort((a, b) => a.start - b.start);
+  let result = '';
+  let from = 0;
+  for (const cut of cuts) {
+    if (cut.start < from) throw new Error(`elements overlap at ${cut.start}: cut each one once`);
+    result += html.slice(from, cut.start);
+    from = cut.end;
+  }
+  return result + html.slice(from);
 }
 
 /** Every element of a tag name, in document order. */

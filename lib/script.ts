@@ -26,6 +26,9 @@ const scriptInfo: Readonly<Record<Script, ScriptInfo>> = {
 /** The cookie that remembers the reader's script. */
 export const scriptCookie = 'script';
 
+/** How long the cookie remembers it, in seconds: a year (deploy/nginx.conf says the same). */
+export const scriptCookieMaxAge = 60 * 60 * 24 * 365;
+
 /** Narrows a URL segment to a script. @example isScript('zh-hant') // => true */
 export function isScript(value: unknown): value is Script {
   return value === 'zh-hans' || value === 'zh-hant';

@@ -1,25 +1,20 @@
 // npm run export: the whole site as plain files, for any static host or CDN and deploy/nginx.conf.
 //
-//   npm run export [-- --out DIR] [-- --nginx-map FILE]
-//     builds into NEXT_DIST_DIR (default .next-export), writes DIR (default out/) and the nginx map
-//     of each page's inline-script hashes to FILE (default deploy/csp-hashes.map)
+//   npm run export [-- --out DIR]
+//     builds into NEXT_DIST_DIR (default .next-export) and writes DIR (default out/)
 //
 // It is a production build of its own (STATIC_EXPORT=1: a file cannot read the reader's cookie, so
-// the 404 page is one page in both scripts), then a copy of its prerendered files. Next's own
-// `output: 'export'` always builds in .next, where `npm run build` builds for `next start`: the two
-// would replace each other. Here each build has its folder, so they never collide.
+// the 404 page is one page in both scripts), then a copy of its prerendered files without Next.js's
+// client runtime (lib/export-transform.ts). Next's own `output: 'export'` always builds in .next,
+// where `npm run build` builds for `next start`: the two would replace each other. Here each build
+// has its folder, so they never collide. The export needs nothing per export beside it: its CSP has
+// no hashes (deploy/security-headers.conf and deploy/csp-script-src.map hold for every export).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExportError, exportSite } from '../export';
-import { PageHashError, writeNginxHashMap } from '../security/page-hashes';
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'out' },
-    'nginx-map': { type: 'string', default: 'deploy/csp-hashes.map' },
-  },
-});
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'out' } } });
 const outDir = path.resolve(values.out);
 const distDir = process.env.NEXT_DIST_DIR?.trim() || '.next-export';
 
@@ -44,12 +39,13 @@ const build = spawnSync(process.execPath, [require.resolve('next/dist/bin/next')
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 try {
-  const { pages, files } = exportSite(distDir, outDir);
-  writeNginxHashMap(outDir, path.resolve(values['nginx-map']));
+  const { pages, files, pagesWithScripts } = exportSite(distDir, outDir);
+  const scripted = [...pagesWithScripts].map(([page, scripts]) => `${page} (${scripts.join(', ')})`);
   process.stdout.write(
-    `export: ${pages} pages and ${files} other files in ${path.relative(process.cwd(), outDir) || '.'}/ (built in ${distDir}); wrote ${values['nginx-map']}\n`,
+    `export: ${pages} pages and ${files} other files in ${path.relative(process.cwd(), outDir) || '.'}/ (built in ${distDir}), ` +
+      `without Next.js's client runtime; pages that load a script of the site: ${scripted.join(', ') || 'none'}\n`,
   );
 } catch (error) {
-  if (error instanceof ExportError || error instanceof PageHashError) fail(error.message);
+  if (error instanceof ExportError) fail(error.message);
   throw error;
 }

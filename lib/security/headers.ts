@@ -3,10 +3,13 @@
  * and proxy.ts) and for the nginx front (deploy/security-headers.conf, kept equal
  * to this module by a unit test).
  *
- * The Content-Security-Policy allows no inline JS but what Next.js itself
- * writes into each prerendered page, by their SHA-256 hashes, computed from the
- * built HTML after `next build` (lib/security/commands/hash-pages.ts). A per-request
- * nonce would force every page to render dynamically; hashes keep them static.
+ * Under `next start`, the Content-Security-Policy allows no inline JS but what
+ * Next.js itself writes into each prerendered page, by their SHA-256 hashes,
+ * computed from the built HTML after `next build` (lib/security/commands/hash-pages.ts).
+ * A per-request nonce would force every page to render dynamically; hashes keep them static.
+ * The static export carries no inline JS at all (lib/export-transform.ts), so its
+ * policy needs no hash: `script-src 'none'`, or `'self'` on the pages that load a
+ * site script file (exportPagesWithScripts).
  */
 
 export interface Header {
@@ -29,9 +32,45 @@ export function distDir(): string {
  * @example contentSecurityPolicy(["'sha256-abc='"]) // => "default-src 'none'; script-src 'self' 'sha256-abc='; …"
  */
 export function contentSecurityPolicy(scriptSources: readonly InlineJsSource[]): string {
+  return pagePolicy(["'self'", ...scriptSources].join(' '));
+}
+
+/** The `script-src` of a page of the static export: the site's own files, or nothing at all. */
+export type ExportScriptSrc = "'self'" | "'none'";
+
+/**
+ * The URL paths of the exported pages that load a site script (lib/site-scripts.ts),
+ * as regular expressions JavaScript and nginx's PCRE read alike. They get
+ * `script-src 'self'`; every other page `script-src 'none'`. The export refuses a
+ * page that loads a script at a path none of these matches, naming the page.
+ */
+export const exportPagesWithScripts: readonly string[] = [
+  // `/` on a static host (lib/site-scripts.ts returningReaderScript); nginx answers `/` with a 307.
+  '^/$',
+];
+
+/**
+ * The `script-src` the static export's server gives a page by its path.
+ * @example exportScriptSrc('/zh-hans/articles/a') // => "'none'"
+ */
+export function exportScriptSrc(pathname: string): ExportScriptSrc {
+  return exportPagesWithScripts.some((pattern) => new RegExp(pattern).test(pathname)) ? "'self'" : "'none'";
+}
+
+/**
+ * The CSP of a page of the static export: the same as `next start`'s but for
+ * scripts, which come from the site's own files on the few pages that load one and
+ * from nowhere on every other.
+ * @example exportContentSecurityPolicy("'none'") // => "default-src 'none'; script-src 'none'; …"
+ */
+export function exportContentSecurityPolicy(scriptSrc: ExportScriptSrc): string {
+  return pagePolicy(scriptSrc);
+}
+
+function pagePolicy(scriptSrc: string): string {
   const directives = [
     "default-src 'none'",
-    ["script-src 'self'", ...scriptSources].join(' '),
+    `script-src ${scriptSrc}`,
     "style-src 'self'",
     // Articles may only show the site's own images: a foreign image leaks every reader's IP to its host.
     "img-src 'self'",
@@ -97,21 +136,46 @@ export function servedOverHttps(siteUrl: URL): boolean {
   return siteUrl.protocol === 'https:';
 }
 
-/** The nginx variable that deploy/ maps from each page's path to its script hashes. */
-export const nginxHashesVariable = '$csp_script_hashes';
+/** The nginx variable that deploy/csp-script-src.map sets from each path: the export's `script-src`. */
+export const nginxScriptSrcVariable = '$zh_news_script_src';
+
+const generatedNote =
+  '# Generated from lib/security/headers.ts by `npm run test:unit -- -u`: edit the module, not this file.';
 
 /**
- * The nginx `add_header` lines for the same headers, for a site served over https.
- * The page CSP reads the per-page hashes from a `map` that lib/security/commands/hash-pages.ts writes.
+ * The nginx `add_header` lines for the same headers, for the static export served over https.
+ * The page CSP's `script-src` comes from the map of nginxScriptSrcMap, by path.
  */
 export function nginxSecurityHeaders(): string {
-  const csp = contentSecurityPolicy([]).replace("script-src 'self'", `script-src 'self' ${nginxHashesVariable}`);
   const lines = [
-    '# Generated from lib/security/headers.ts by `npm run test:unit -- -u`: edit the module, not this file.',
+    generatedNote,
     '# `always` sends them on error pages too; nginx drops inherited add_header lines',
     '# in any block that has its own, so include this file in every such block.',
     ...staticSecurityHeaders(true).map(({ key, value }) => `add_header ${key} "${value}" always;`),
-    `add_header Content-Security-Policy "${csp}" always;`,
+    `add_header Content-Security-Policy "${pagePolicy(nginxScriptSrcVariable)}" always;`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The nginx `map` from a path to its `script-src` (exportPagesWithScripts), for the `http { }`
+ * block: one rule per pattern, not per page, so it changes with the code and never with the content.
+ */
+export function nginxScriptSrcMap(): string {
+  const quote = (value: string) => `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  const lines = [
+    generatedNote,
+    '# The path of the page served: once try_files has found /x.html for /x, $uri is /x.html.',
+    'map $uri $zh_news_page_path {',
+    '    "~^(.+)\\.html$"  $1;',
+    '    default  $uri;',
+    '}',
+    '',
+    "# The export's pages that load a site script get script-src 'self'; every other path 'none'.",
+    `map $zh_news_page_path ${nginxScriptSrcVariable} {`,
+    `    default  "'none'";`,
+    ...exportPagesWithScripts.map((pattern) => `    ${quote(`~${pattern}`)}  "'self'";`),
+    '}',
   ];
   return `${lines.join('\n')}\n`;
 }

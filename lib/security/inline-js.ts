@@ -1,32 +1,28 @@
 import { createHash } from 'node:crypto';
-import { attribute, findElements, parentTagName, parseHtml, textOf } from '../html';
-import { scriptCookie } from '../script';
+import { attribute, findElements, parentTagName, parseHtml, textOf, type HtmlElement } from '../html';
 
 /**
  * The inline JS a prerendered page may carry, for its Content-Security-Policy.
  * The policy allows inline JS by hash, so hashing whatever a page holds would
  * allow code that reached it by mistake (an unescaped value in the body, say).
- * Only the inline JS Next.js writes itself, recognised by its
- * structure and their place (children of <head> or <body>, never inside the
- * page's content), and the site's own fixed inline JS are hashed; any other
+ * Only the inline JS Next.js writes itself, recognised by its structure and
+ * its place (children of <head> or <body>, never inside the page's content), is
+ * hashed; the site's own JS is external files (lib/site-scripts.ts). Any other
  * inline <script> makes the page foreign, and the build that wrote it fails.
+ * The static export recognises the same inline JS to cut it out (lib/export-transform.ts).
  * ("Script" elsewhere in the site means 简 or 繁; here it is only the HTML element.)
  */
-
-/**
- * The whole inline JS of `/` in the static export: a reader who chose a script (简/繁)
- * before (the switch sets the cookie) goes straight to it; everyone else,
- * crawlers included, sees the two links. A fixed string, allowed by its hash.
- */
-export const returningReaderJs = `(function(){var m=/(?:^|;\\s*)${scriptCookie}=(zh-han[st])(?:;|$)/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();`;
-
-const siteInlineJs: ReadonlySet<string> = new Set([returningReaderJs]);
 
 /** A `'sha256-…'` source for the CSP. */
 export type HashSource = `'sha256-${string}'`;
 
 // Types a browser runs as JS; any other type (JSON-LD) is a data block the CSP does not govern.
 const javascriptTypes = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+
+/** Whether a `<script type>` (undefined when absent) makes a browser run the element as JS. */
+export function isJavaScriptType(type: string | undefined): boolean {
+  return javascriptTypes.has((type ?? '').trim().toLowerCase());
+}
 
 /** JSON.parse that answers undefined instead of throwing. */
 function parseJson(text: string): unknown {
@@ -81,6 +77,12 @@ export function isNextInlineJs(body: string): boolean {
   );
 }
 
+/** Whether an inline `<script>` is Next.js's own: its shape, and its place as a child of <head> or <body>. */
+export function isWrittenByNext(element: HtmlElement): boolean {
+  const parent = parentTagName(element);
+  return (parent === 'head' || parent === 'body') && isNextInlineJs(textOf(element));
+}
+
 /** The CSP hash source of inline JS. */
 export function hashSource(body: string): HashSource {
   return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
@@ -93,18 +95,15 @@ export interface InlineJsAudit {
   readonly foreign: readonly string[];
 }
 
-/** Sorts a page's inline JS into what Next.js or the site wrote (hashed) and anything else (foreign). */
+/** Sorts a page's inline JS into what Next.js wrote (hashed) and anything else (foreign). */
 export function auditInlineJs(html: string): InlineJsAudit {
   const hashes: HashSource[] = [];
   const foreign: string[] = [];
   for (const element of findElements(parseHtml(html), 'script')) {
     if (attribute(element, 'src') !== undefined) continue;
-    const type = (attribute(element, 'type') ?? '').trim().toLowerCase();
-    if (!javascriptTypes.has(type)) continue;
+    if (!isJavaScriptType(attribute(element, 'type'))) continue;
     const body = textOf(element);
-    const parent = parentTagName(element);
-    const written = siteInlineJs.has(body) || ((parent === 'head' || parent === 'body') && isNextInlineJs(body));
-    if (!written) {
+    if (!isWrittenByNext(element)) {
       foreign.push(body.length > 120 ? `${body.slice(0, 120)}…` : body);
       continue;
     }

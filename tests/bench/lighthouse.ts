@@ -1,10 +1,13 @@
 // npm run lighthouse: Lighthouse (mobile, simulated slow 4G and CPU) against the
-// production build served on 127.0.0.1. A measurement, not a test: it prints a
-// table and one JSON line; targets live in the issues.
+// site as it is deployed, served on 127.0.0.1: the static export behind nginx
+// with deploy/nginx.conf (the tests' runner), or `next start`. A measurement,
+// not a test: it prints a table and one JSON line; targets live in the issues.
 //
-//   npm run lighthouse                 npm run build when sources are newer than .next, then measure
+//   npm run lighthouse                 npm run export into .bench/lighthouse/ when sources are newer, then
+//                                      measure it behind nginx (the plain static server without nginx)
+//   npm run lighthouse -- --next-start measure `next start` instead (npm run build into .next when stale)
 //   npm run lighthouse -- --runs 5     runs per article page (the median performance run is kept)
-//   npm run lighthouse -- --build      build even when .next looks current
+//   npm run lighthouse -- --build      build or export even when the last one looks current
 //   npm run lighthouse -- --cpu-slowdown 2
 //                                      CPU throttling (Lighthouse's mobile default is 4, meant for a
 //                                      machine with a benchmark index of about 1000 or more; the
@@ -12,13 +15,14 @@
 //
 // CHROME_PATH or CHROMIUM_PATH picks the browser; otherwise /usr/bin/chromium,
 // then whatever chrome-launcher finds.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import type { Result } from 'lighthouse';
 import { childEnv, freePort, runMain, startServer, stopServer } from './processes';
+import { exportStage, serveExport } from './serving';
 
 const slug = 'stargate-openai-softbank-rift';
 const allCategories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -38,6 +42,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     build: { type: 'boolean', default: false },
+    'next-start': { type: 'boolean', default: false },
     'cpu-slowdown': { type: 'string', default: '4' },
   },
 });
@@ -61,22 +66,56 @@ function newestMtime(entry: string): number {
   return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
 }
 
-function buildIsStale(): boolean {
-  const buildId = fs.statSync(path.join(root, '.next', 'BUILD_ID'), { throwIfNoEntry: false });
-  // npm run build also writes the pages' inline-script hashes, without which the CSP blocks Next's scripts.
-  const hashes = fs.statSync(path.join(root, '.next', 'inline-js-hashes.json'), { throwIfNoEntry: false });
-  if (!buildId || !hashes || hashes.mtimeMs < buildId.mtimeMs) return true;
-  const sources = ['app', 'components', 'lib', 'content', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
+// The export for Lighthouse: a build and out/ of its own in the bench's scratch folder (not imported
+// from ./site, which loads server-only modules), so neither the project's out/ nor .next is replaced.
+const exported = exportStage(path.join(root, '.bench', 'lighthouse'));
+const exportDistDir = path.relative(root, path.join(exported.stage, 'next'));
+
+/**
+ * Whether the build is older than the sources: `marker` is the file the build writes last
+ * (npm run build's inline-script hashes, without which the CSP blocks Next's scripts; the export's 404.html).
+ */
+function buildIsStale(distDir: string, marker: string): boolean {
+  const buildId = fs.statSync(path.join(root, distDir, 'BUILD_ID'), { throwIfNoEntry: false });
+  const last = fs.statSync(marker, { throwIfNoEntry: false });
+  if (!buildId || !last || last.mtimeMs < buildId.mtimeMs) return true;
+  const sources = ['app', 'components', 'lib', 'content', 'public', 'proxy.ts', 'next.config.ts', 'package-lock.json'];
   return Math.max(...sources.map((source) => newestMtime(path.join(root, source)))) > buildId.mtimeMs;
 }
 
-function build(): void {
-  console.error('npm run build …');
-  const result = spawnSync('npm', ['run', 'build'], { env: childEnv, encoding: 'utf8' });
+function build(args: readonly string[], env: Readonly<Record<string, string>> = {}): void {
+  console.error(`npm ${args.join(' ')} …`);
+  const result = spawnSync('npm', args, { env: { ...childEnv, ...env }, encoding: 'utf8' });
   if (result.status !== 0) {
     process.stderr.write(result.stdout + result.stderr);
-    throw new Error('npm run build failed');
+    throw new Error(`npm ${args.join(' ')} failed`);
   }
+}
+
+/** The server Lighthouse measures, up on 127.0.0.1:port, and what it is. */
+async function startMeasuredServer(
+  port: number,
+  probePath: string,
+): Promise<{ readonly child: ChildProcess; readonly server: string }> {
+  if (options['next-start']) {
+    if (options.build || buildIsStale('.next', path.join(root, '.next', 'inline-js-hashes.json')))
+      build(['run', 'build']);
+    const child = await startServer(
+      process.execPath,
+      [require.resolve('next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: root,
+        url: `http://127.0.0.1:${port}${probePath}`,
+        timeoutMs: 30_000,
+      },
+    );
+    return { child, server: 'next start' };
+  }
+  if (options.build || buildIsStale(exportDistDir, path.join(exported.outDir, '404.html'))) {
+    build(['run', 'export', '--', '--out', exported.outDir], { NEXT_DIST_DIR: exportDistDir });
+  }
+  const served = await serveExport(root, exported, port, probePath);
+  return { child: served.child, server: `the static export behind ${served.server}` };
 }
 
 function chromePath(): string | undefined {
@@ -128,10 +167,15 @@ interface Audit {
  */
 const loadLighthouse = async () => (await import('lighthouse')).default;
 
+// With Chromium 156 a Lighthouse run now and then loses the navigation in its trace and says to run
+// again (NO_NAVSTART; twice in about thirty runs here): it measured nothing, so it runs again, at most twice.
+const rerunErrors = new Set(['NO_NAVSTART']);
+
 async function audit(
   chrome: chromeLauncher.LaunchedChrome,
   url: string,
   categories: readonly Category[],
+  attempt = 1,
 ): Promise<Audit> {
   const lighthouse = await loadLighthouse();
   const result = await lighthouse(url, {
@@ -143,6 +187,10 @@ async function audit(
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr: Result = result.lhr;
+  if (lhr.runtimeError && rerunErrors.has(lhr.runtimeError.code) && attempt < 3) {
+    console.error(`${url}: ${lhr.runtimeError.code}, run again`);
+    return audit(chrome, url, categories, attempt + 1);
+  }
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(categories.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]));
   // What keeps a category below 100: the scored audits that did not pass.
@@ -173,18 +221,9 @@ async function audit(
 }
 
 async function main(): Promise<void> {
-  if (options.build || buildIsStale()) build();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const server = await startServer(
-    process.execPath,
-    [require.resolve('next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: root,
-      url: origin + (targets[0]?.path ?? '/'),
-      timeoutMs: 30_000,
-    },
-  );
+  const { child: server, server: servedBy } = await startMeasuredServer(port, targets[0]?.path ?? '/');
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     chrome = await launchChrome();
@@ -214,6 +253,7 @@ async function main(): Promise<void> {
     console.log(
       `Lighthouse ${first?.lighthouseVersion}, mobile preset, CPU slowdown ${cpuSlowdown}×, ${first?.userAgent}`,
     );
+    console.log(`measured: ${servedBy}`);
     console.log(
       `benchmark index of this machine: ${Math.round(benchmarkIndex)}${benchmarkIndex < 1000 ? ' (below 1000: slower than Lighthouse assumes, so performance reads low)' : ''}`,
     );
@@ -236,6 +276,7 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         lighthouse: first?.lighthouseVersion,
+        server: servedBy,
         cpuSlowdown,
         benchmarkIndex,
         pages: results.map(

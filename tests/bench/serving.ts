@@ -55,16 +55,15 @@ export function findNginx(): string | undefined {
   return candidates.find((candidate): candidate is string => !!candidate && spawnSync(candidate, ['-v']).status === 0);
 }
 
-/** An export the bench wrote: `<stage>/out` and `<stage>/deploy/csp-hashes.map` (npm run export --out, --nginx-map). */
+/** An export the bench wrote: its build in `<stage>/next`, its files in `<stage>/out` (npm run export --out). */
 export interface ExportStage {
   readonly stage: string;
   readonly outDir: string;
-  readonly mapFile: string;
 }
 
 /** Where an export into `stage` puts its files. */
 export function exportStage(stage: string): ExportStage {
-  return { stage, outDir: path.join(stage, 'out'), mapFile: path.join(stage, 'deploy', 'csp-hashes.map') };
+  return { stage, outDir: path.join(stage, 'out') };
 }
 
 /** The tests' nginx runner (tests/support/serve-nginx.ts) on the export, with the shipped deploy/nginx.conf. */
@@ -77,7 +76,7 @@ function startNginxRunner(
 ): Promise<ChildProcess> {
   const tsx = path.join(projectDir, 'node_modules/tsx/dist/cli.mjs');
   const runner = path.join(projectDir, 'tests/support/serve-nginx.ts');
-  return startServer(process.execPath, [tsx, runner, exported.outDir, exported.mapFile, String(port), nginx], {
+  return startServer(process.execPath, [tsx, runner, exported.outDir, String(port), nginx], {
     cwd: projectDir,
     url: probeUrl,
   });

@@ -2,6 +2,8 @@
 // running server the way a browser asks for it; and the HTML of built pages.
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { attribute, findElements, parseHtmlWithOffsets, textOf, withoutElements } from '../../lib/html';
+import { isWrittenByNext } from '../../lib/security/inline-js';
 
 /** Gzipped size at the level a static host would precompress with. */
 export const gz = (bytes: Buffer): number => gzipSync(bytes, { level: 9 }).byteLength;
@@ -11,6 +13,7 @@ export const dictionaryMarks: readonly string[] = ['一擲千金', 'Invalid dict
 
 interface AssetFile {
   readonly kind: 'js' | 'css';
+  readonly bytes: number;
   readonly gzip: number;
   readonly dictionary: boolean;
 }
@@ -25,6 +28,9 @@ export interface PageWeight {
   /** What the inline RSC payload adds once gzip has matched what it repeats from the markup. */
   readonly inlineRscGzipAdded: number;
   readonly files: ReadonlyMap<string, AssetFile>;
+  /** JavaScript files the page loads, their bytes as served before compression, and gzipped. */
+  readonly jsFiles: number;
+  readonly jsBytes: number;
   readonly jsGzip: number;
   readonly cssGzip: number;
   readonly requests: number;
@@ -37,37 +43,65 @@ async function fetchBytes(url: string): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer());
 }
 
-/**
- * Fetches a page and every script and stylesheet it loads. Scripts marked
- * noModule are legacy polyfills that current browsers never fetch: left out.
- */
+interface Asset {
+  readonly url: string;
+  readonly kind: AssetFile['kind'];
+}
+
+/** The site-relative URLs of the scripts and stylesheets a page loads, read with the site's HTML parser. */
+function assetsOf(document: ReturnType<typeof parseHtmlWithOffsets>): Asset[] {
+  const sameSite = (url: string | undefined): url is string =>
+    url !== undefined && url.startsWith('/') && !url.startsWith('//');
+  const scripts = findElements(document, 'script')
+    // noModule scripts are legacy polyfills that current browsers never fetch: left out.
+    .filter((script) => attribute(script, 'nomodule') === undefined)
+    .map((script) => attribute(script, 'src'))
+    .filter(sameSite)
+    .map((url): Asset => ({ url, kind: 'js' }));
+  const links = findElements(document, 'link').flatMap((link): Asset[] => {
+    const rel = (attribute(link, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attribute(link, 'href');
+    if (!sameSite(href)) return [];
+    if (rel.includes('stylesheet')) return [{ url: href, kind: 'css' }];
+    const script = rel.includes('modulepreload') || (rel.includes('preload') && attribute(link, 'as') === 'script');
+    return script ? [{ url: href, kind: 'js' }] : [];
+  });
+  return [...scripts, ...links];
+}
+
+/** Fetches a page and every script and stylesheet it loads, each once. */
 export async function weigh(origin: string, path: string): Promise<PageWeight> {
   const html = await fetchBytes(origin + path);
   const text = html.toString('utf8');
+  const document = parseHtmlWithOffsets(text);
   const files = new Map<string, AssetFile>();
-  for (const match of text.matchAll(
-    /<(?:script|link)([^>]*?)(?:src|href)="(\/_next\/static\/[^"]+\.(js|css))"([^>]*)>/g,
-  )) {
-    const [, before = '', url = '', kind, after = ''] = match;
-    if (/noModule/i.test(before + after) || files.has(url) || (kind !== 'js' && kind !== 'css')) continue;
+  for (const { url, kind } of assetsOf(document)) {
+    if (files.has(url)) continue;
     const body = await fetchBytes(origin + url);
-    files.set(url, { kind, gzip: gz(body), dictionary: dictionaryMarks.some((mark) => body.includes(mark)) });
+    files.set(url, {
+      kind,
+      bytes: body.byteLength,
+      gzip: gz(body),
+      dictionary: dictionaryMarks.some((mark) => body.includes(mark)),
+    });
   }
-  // The RSC payload Next.js inlines for hydration: the page once more, as data.
-  const inlinePayload = /<script>self\.__next_f\.push\((.*?)\)<\/script>/gs;
+  // The inline JS Next.js writes for hydration (the RSC payload, the page once more as data, and the chunk list).
+  const inlineNext = findElements(document, 'script').filter(
+    (script) => attribute(script, 'src') === undefined && isWrittenByNext(script),
+  );
   const htmlGzip = gz(html);
-  const markupGzip = gz(Buffer.from(text.replace(inlinePayload, '')));
+  const markupGzip = gz(Buffer.from(withoutElements(text, inlineNext)));
+  const js = [...files.values()].filter((file) => file.kind === 'js');
   return {
     path,
     htmlBytes: html.byteLength,
     htmlGzip,
-    inlineRscBytes: [...text.matchAll(inlinePayload)].reduce(
-      (sum, match) => sum + Buffer.byteLength(match[1] ?? ''),
-      0,
-    ),
+    inlineRscBytes: inlineNext.reduce((sum, script) => sum + Buffer.byteLength(textOf(script)), 0),
     markupGzip,
     inlineRscGzipAdded: htmlGzip - markupGzip,
     files,
+    jsFiles: js.length,
+    jsBytes: js.reduce((sum, file) => sum + file.bytes, 0),
     jsGzip: sumGzip(files, 'js'),
     cssGzip: sumGzip(files, 'css'),
     requests: 1 + files.size,

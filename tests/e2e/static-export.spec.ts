@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { absoluteUrl } from '../../lib/site';
 import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 
-// The reader fixture site's static export behind a plain static file server: no redirects, no headers, just files.
+// The reader fixture site's static export behind a plain static file server: no redirects, no headers, just
+// files; `/` is a page of two links with the site's one script file (lib/site-scripts.ts).
 
 const { seedArticle, sidebar } = readerSite;
 
@@ -30,6 +31,18 @@ test('/ is a page offering both scripts, marked as the x-default', async ({ page
 
 test('/ forwards a returning reader to the script they chose', async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: 'script', value: 'zh-hant', url: baseURL ?? '' }]);
+  await page.goto('/');
+  await expect(page).toHaveURL('/zh-hant');
+});
+
+test('following a script’s link on / remembers it: the next visit to / goes straight there', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: '繁體中文' }).click();
+  await expect(page).toHaveURL('/zh-hant');
+  expect((await context.cookies()).find((cookie) => cookie.name === 'script')?.value).toBe('zh-hant');
   await page.goto('/');
   await expect(page).toHaveURL('/zh-hant');
 });

@@ -1,29 +1,27 @@
 // Serves a static export with nginx and the site's own deploy/nginx.conf, so the
 // tests check the config that is shipped. Only `listen` and `root` are swapped
-// for 127.0.0.1:<port> and the export's folder; the export's CSP hash map goes
-// where deploy/nginx.conf includes it from. nginx runs in the foreground from a
+// for 127.0.0.1:<port> and the export's folder; the files deploy/nginx.conf
+// includes go where it includes them from. nginx runs in the foreground from a
 // temporary prefix and is stopped with this process.
 //
-//   npx tsx tests/support/serve-nginx.ts <out-dir> <csp-hashes.map> <port> [nginx binary]
+//   npx tsx tests/support/serve-nginx.ts <out-dir> <port> [nginx binary]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const usage = 'usage: npx tsx tests/support/serve-nginx.ts <out-dir> <csp-hashes.map> <port> [nginx binary]';
+const usage = 'usage: npx tsx tests/support/serve-nginx.ts <out-dir> <port> [nginx binary]';
 
 function fail(message: string): never {
   process.stderr.write(`serve-nginx: ${message}\n`);
   process.exit(2);
 }
 
-const [outDir, mapFile, portArgument, nginx = 'nginx'] = process.argv.slice(2);
+const [outDir, portArgument, nginx = 'nginx'] = process.argv.slice(2);
 const port = Number(portArgument);
-if (!outDir || !mapFile || !Number.isInteger(port) || port <= 0) fail(usage);
+if (!outDir || !Number.isInteger(port) || port <= 0) fail(usage);
 if (!fs.existsSync(path.join(outDir, '404.html')))
   fail(`${outDir} holds no export (no 404.html): run npm run export -- --out ${outDir} first`);
-if (!fs.existsSync(mapFile))
-  fail(`${mapFile} is missing: npm run export -- --nginx-map ${mapFile} writes it with the export`);
 
 const site = fs.readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
 const listenLine = /^\s*listen\s[^;]*;\s*$/gm;
@@ -41,8 +39,8 @@ const temp = (name: string) => path.join(prefix, name);
 fs.rmSync(prefix, { recursive: true, force: true });
 // The files deploy/nginx.conf includes from zh-news/, beside the configuration as on a server.
 fs.mkdirSync(temp('zh-news'), { recursive: true });
-fs.copyFileSync(path.resolve('deploy/security-headers.conf'), temp('zh-news/security-headers.conf'));
-fs.copyFileSync(path.resolve(mapFile), temp('zh-news/csp-hashes.map'));
+for (const file of ['security-headers.conf', 'csp-script-src.map'])
+  fs.copyFileSync(path.resolve('deploy', file), temp(`zh-news/${file}`));
 
 // mime.types sits beside the distribution's nginx.conf (Debian: /etc/nginx).
 const built = spawnSync(nginx, ['-V'], { encoding: 'utf8' });

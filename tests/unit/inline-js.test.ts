@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditInlineJs, hashSource, isNextInlineJs, returningReaderJs } from '@/lib/security/inline-js';
+import { auditInlineJs, hashSource, isNextInlineJs } from '@/lib/security/inline-js';
 
 // The shapes of the inline JS Next.js 16 writes into a prerendered page, as in a real build.
 const flightStart = '(self.__next_f=self.__next_f||[]).push([0])';
@@ -35,8 +35,10 @@ describe('the inline scripts a page may carry', () => {
     expect(auditInlineJs(page('', `<script>${tampered}</script>`)).foreign).toEqual([tampered]);
   });
 
-  it('allows the returning-reader forward of `/` wherever it stands', () => {
-    expect(auditInlineJs(page(`<script>${returningReaderJs}</script>`)).foreign).toEqual([]);
+  it('refuses the site’s own JS written inline: it ships as files (lib/site-scripts.ts)', () => {
+    const forward =
+      "(function(){var m=/script=(zh-han[st])/.exec(document.cookie);if(m)location.replace('/'+m[1]);})();";
+    expect(auditInlineJs(page(`<script>${forward}</script>`)).foreign).toEqual([forward]);
   });
 
   it('leaves data blocks and external scripts alone', () => {

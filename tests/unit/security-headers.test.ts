@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
+  exportContentSecurityPolicy,
+  exportScriptSrc,
+  nginxScriptSrcMap,
   nginxSecurityHeaders,
   staticSecurityHeaders,
   type InlineJsSource,
@@ -50,6 +53,32 @@ describe('the page Content-Security-Policy', () => {
 
   it('loads images from the site only', () => {
     expect(policy?.get('img-src')).toEqual(["'self'"]);
+  });
+});
+
+describe("the static export's Content-Security-Policy", () => {
+  it('lets no script run on a page without one, and only the site’s own files on a page that loads one', () => {
+    expect(parsePolicy(exportContentSecurityPolicy("'none'"))?.get('script-src')).toEqual(["'none'"]);
+    expect(parsePolicy(exportContentSecurityPolicy("'self'"))?.get('script-src')).toEqual(["'self'"]);
+  });
+
+  it('is the same as next start’s in every other directive', () => {
+    const others = (policy: string) => policy.split('; ').filter((directive) => !directive.startsWith('script-src'));
+    expect(others(exportContentSecurityPolicy("'none'"))).toEqual(others(contentSecurityPolicy(hashes)));
+  });
+
+  it("gives `/` (the static host's page that forwards a returning reader) 'self' and every other page 'none'", () => {
+    expect(exportScriptSrc('/')).toBe("'self'");
+    for (const path of ['/zh-hans', '/zh-hant/articles/a', '/zh-hans/topics/openai', '/404', '/zh-hans/feed.xml'])
+      expect(exportScriptSrc(path)).toBe("'none'");
+  });
+
+  it('grades A+ either way', () => {
+    for (const scriptSrc of ["'none'", "'self'"] as const) {
+      const grade = gradeHeaders(scanOf(siteHeaders(true, exportContentSecurityPolicy(scriptSrc))));
+      expect(grade.results.filter((r) => r.modifier < 0)).toEqual([]);
+      expect(grade.grade).toBe('A+');
+    }
   });
 });
 
@@ -104,9 +133,14 @@ describe('the nginx header block', () => {
     await expect(nginxSecurityHeaders()).toMatchFileSnapshot('../../deploy/security-headers.conf');
   });
 
-  it('carries every header next start sends, with the per-page hashes from a map', () => {
+  it('carries every header next start sends, with script-src by path and no hashes', () => {
     const block = nginxSecurityHeaders();
     for (const { key } of staticSecurityHeaders(true)) expect(block).toContain(`add_header ${key} `);
-    expect(block).toContain("script-src 'self' $csp_script_hashes;");
+    expect(block).toContain('script-src $zh_news_script_src;');
+    expect(block).not.toMatch(/sha256|nonce/);
+  });
+
+  it('takes script-src from a map generated from the same module (update with `npm run test:unit -- -u`)', async () => {
+    await expect(nginxScriptSrcMap()).toMatchFileSnapshot('../../deploy/csp-script-src.map');
   });
 });

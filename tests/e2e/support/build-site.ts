@@ -68,10 +68,7 @@ function build(): number {
   const [distDir, args] =
     kind === 'server'
       ? [site.distDir, ['run', 'build']]
-      : [
-          site.export.distDir,
-          ['run', 'export', '--', '--out', site.export.outDir, '--nginx-map', site.export.nginxMap],
-        ];
+      : [site.export.distDir, ['run', 'export', '--', '--out', site.export.outDir]];
   const result = spawnSync('npm', args, {
     stdio: 'inherit',
     env: { ...process.env, ...site.env, NEXT_DIST_DIR: distDir },

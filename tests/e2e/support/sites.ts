@@ -17,8 +17,8 @@ export interface FixtureSite {
   readonly contentDir: string;
   /** Where `npm run build` builds it for `next start`. */
   readonly distDir: string;
-  /** `npm run export`'s own build folder, the plain files it writes, and the nginx map of their script hashes. */
-  readonly export: { readonly distDir: string; readonly outDir: string; readonly nginxMap: string };
+  /** `npm run export`'s own build folder and the plain files it writes. */
+  readonly export: { readonly distDir: string; readonly outDir: string };
   /** The environment of its builds and servers. */
   readonly env: Readonly<Record<string, string>>;
   /** Writes the content folder before a build, for a site generated rather than committed. */
@@ -55,11 +55,7 @@ function defineSite(
     name,
     contentDir,
     distDir: `.next-e2e-${name}`,
-    export: {
-      distDir: `.next-e2e-${name}-export`,
-      outDir: path.join(workDir, name, 'out'),
-      nginxMap: path.join(workDir, name, 'csp-hashes.map'),
-    },
+    export: { distDir: `.next-e2e-${name}-export`, outDir: path.join(workDir, name, 'out') },
     env: { NEXT_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ...options.env },
     ...(options.generate ? { generate: options.generate } : {}),
   };
@@ -135,6 +131,8 @@ export const servers = [
   defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
   defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
   defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts']),
+  // The hostile site's export behind nginx: every page it holds, crawled, and its headers graded.
+  defineServer(5, 'hostile-export', sites.hostile, 'nginx', ['hostile-export.spec.ts']),
 ] as const satisfies readonly SiteServer[];
 
 /** The build a server needs: `next start` serves the site's build, the other two its export. */
@@ -152,7 +150,7 @@ export function serverCommand(server: SiteServer, nginx: string): string {
     case 'static':
       return `${build} && npx tsx tests/support/serve-static.ts ${site.export.outDir} ${port}`;
     case 'nginx':
-      return `${build} && npx tsx tests/support/serve-nginx.ts ${site.export.outDir} ${site.export.nginxMap} ${port} ${nginx}`;
+      return `${build} && npx tsx tests/support/serve-nginx.ts ${site.export.outDir} ${port} ${nginx}`;
   }
 }
 

@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { hostileSlugs } from '../fixtures/hostile/site';
+import { gradeHeaders } from '../support/observatory';
+import { exportedPages } from './support/exported-pages';
+import { findings, guardPage } from './support/page-guard';
+import { sites } from './support/sites';
+import { unsafeMarkup } from './support/unsafe-markup';
+
+// The hostile site's static export behind nginx with the shipped deploy/nginx.conf: every page
+// it holds opened in Chromium, where nothing may run, leak or break the CSP (`script-src 'none'`).
+
+const outDir = sites.hostile.export.outDir;
+
+/** The pages a reader can reach, in both scripts (`/` is nginx's 307; 404.html has no URL of its own). */
+function pagesOf(script: string): string[] {
+  return exportedPages(outDir).flatMap((page) =>
+    page.path === `/${script}` || page.path?.startsWith(`/${script}/`) ? [page.path] : [],
+  );
+}
+
+for (const script of ['zh-hans', 'zh-hant']) {
+  test(`every ${script} page of the export reads without a script, loads nothing from elsewhere and breaks no CSP rule`, async ({
+    page,
+    baseURL,
+  }) => {
+    // A crawl, one page after another in one tab: bounded by the pages, not by one page's time.
+    test.setTimeout(180_000);
+    const pages = pagesOf(script);
+    // Every article, the home page, the topics and their pages: all of the site, not a sample.
+    expect(pages.length).toBeGreaterThan(hostileSlugs().length);
+    const report = await guardPage(page, new URL(baseURL ?? '').origin);
+    for (const pathname of pages) {
+      const response = await page.goto(pathname, { waitUntil: 'load' });
+      expect(response?.status(), pathname).toBe(200);
+      expect(response?.headers()['content-security-policy'], pathname).toContain("script-src 'none';");
+      const scripts = await page.evaluate(() =>
+        [...document.scripts].filter((s) => s.type !== 'application/ld+json').map((s) => s.outerHTML.slice(0, 120)),
+      );
+      expect(scripts, pathname).toEqual([]);
+      expect(await unsafeMarkup(page), pathname).toEqual([]);
+      expect(findings(report), pathname).toEqual({});
+      expect(page.url(), pathname).toContain(pathname);
+    }
+  });
+}
+
+test('the 404 page of the export, for a hostile URL, runs nothing', async ({ page, baseURL }) => {
+  const report = await guardPage(page, new URL(baseURL ?? '').origin);
+  const response = await page.goto('/zh-hans/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面 · 找不到這個頁面');
+  expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+  expect(findings(report)).toEqual({});
+});
+
+test.describe("the export's headers behind nginx, graded by the Observatory's rules", () => {
+  for (const [name, pathname, status] of [
+    ['an article', `/zh-hant/articles/${hostileSlugs()[0] ?? ''}`, 200],
+    ['a home page', '/zh-hans', 200],
+    ['the 404 page', '/zh-hans/no-such-page', 404],
+  ] as const) {
+    test(`${name} scores A+`, async ({ request, baseURL }) => {
+      const response = await request.get(pathname);
+      expect(response.status()).toBe(status);
+      // A first visit to a page of a script gets the script cookie: graded with the rest.
+      expect(response.headers()['set-cookie'] === undefined).toBe(status === 404);
+      const grade = gradeHeaders({
+        headers: response.headers(),
+        html: await response.text(),
+        origin: new URL(baseURL ?? '').origin,
+        // deploy/nginx.conf stands for the deployed site: served over https, HSTS on, http redirected.
+        https: true,
+        redirection: 'to-https',
+      });
+      expect(grade.results.filter((r) => r.modifier < 0)).toEqual([]);
+      expect(grade.grade).toBe('A+');
+    });
+  }
+});
