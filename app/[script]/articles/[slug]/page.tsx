@@ -31,8 +31,14 @@ async function readParams(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { script, article, view, image } = await readParams(params);
-  return pageMetadata({ script, path: articlePage(article.slug), title: view.title, description: view.summary, article: view, image });
+  const { script, article, view } = await readParams(params);
+  return pageMetadata({
+    script,
+    path: articlePage(article.slug),
+    title: view.title,
+    description: view.summary,
+    article: view,
+  });
 }
 
 export default async function ArticlePage({ params }: Props) {
