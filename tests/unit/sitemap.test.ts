@@ -81,6 +81,14 @@ describe('the sitemap index', () => {
     expect(xml).toContain('<sitemap><loc>https://news.example.com/sitemap/0.xml</loc><lastmod>2025-07-24T09:30:00+08:00</lastmod></sitemap>');
     expect(xml).toContain('<loc>https://news.example.com/sitemap/1.xml</loc>');
   });
+
+  it('lists the site’s other sitemaps after the children', () => {
+    const xml = renderSitemapIndex(childSitemapFiles(1), story.updated, ['/news-sitemap.xml']);
+    expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
+      'https://news.example.com/sitemap/0.xml',
+      'https://news.example.com/news-sitemap.xml',
+    ]);
+  });
 });
 
 describe('a child sitemap', () => {
