@@ -95,6 +95,20 @@ test('feeds are served as Atom', async ({ request }) => {
   }
 });
 
+test('link-preview cards are served as PNG, cacheable like the pages', async ({ request }) => {
+  for (const path of [
+    `${seedPath('zh-hans')}/opengraph-image`,
+    `${seedPath('zh-hant')}/opengraph-image`,
+    '/zh-hans/opengraph-image',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(response.headers()['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400');
+    expect((await response.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }
+});
+
 for (const path of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/no-such-page']) {
   test(`${path} runs under the export's hash-based CSP without a violation`, async ({ page, baseURL }) => {
     const report = await guardPage(page, new URL(baseURL ?? '').origin);

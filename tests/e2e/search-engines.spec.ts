@@ -65,6 +65,7 @@ const atomFeed = z.object({
     entry: z.array(z.object({ id: z.string(), title: z.string(), link: z.object({ '@href': z.string() }), content: z.object({ '#text': z.string() }) })),
   }),
 });
+const sitemapIndex = z.object({ sitemapindex: z.object({ sitemap: z.array(z.object({ loc: z.string() })) }) });
 const sitemap = z.object({
   urlset: z.object({
     url: z.array(z.object({ loc: z.string(), lastmod: z.string(), 'xhtml:link': z.array(z.object({ '@hreflang': z.string(), '@href': z.string() })) })),
@@ -106,7 +107,7 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
       expect(head.ogLocale).toBe(ogLocale);
       expect(head.ogLocaleAlternate).toEqual([otherLocale]);
       expect(head.ogSiteName).toBe(await page.locator('.site-name').textContent());
-      expect(head.twitterCard).toBe('summary');
+      expect(head.twitterCard).toBe('summary_large_image');
 
       if (kind === 'article') {
         const article = page.getByRole('article');
@@ -144,6 +145,7 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
       '@type': 'Organization',
       name: await page.locator('.site-name').textContent(),
       url: absoluteUrl((await page.locator('.site-name').getAttribute('href')) ?? ''),
+      logo: { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png') },
     });
     expect(news.inLanguage).toBe(lang);
     expect(news.inLanguage).toBe(await page.locator('html').getAttribute('lang'));
@@ -153,8 +155,8 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
     expect(news.keywords).toEqual(topics);
     expect(news.articleSection).toBe(topics[0]);
     expect(news.copyrightNotice).toBe(await article.locator('.copyright').textContent());
-    // The article's only picture is a caption without a photo: no image to claim.
-    expect(news).not.toHaveProperty('image');
+    // The article's only picture is a caption without a photo: its card is its one image.
+    expect(news.image).toEqual([absoluteUrl(`${path}/opengraph-image`)]);
 
     const home = page.getByRole('navigation').getByRole('link').first();
     expect(byType(data, 'BreadcrumbList').itemListElement).toEqual([
@@ -193,13 +195,25 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
   });
 }
 
-test('the sitemap lists every page in both scripts with alternates and lastmod, each answering 200', async ({ request }) => {
-  const response = await request.get('/sitemap.xml');
+test('the sitemap lists every page in both scripts with alternates and lastmod, each answering 200', async ({
+  request,
+}) => {
+  const index = await request.get('/sitemap.xml');
+  expect(index.status()).toBe(200);
+  const children = sitemapIndex
+    .parse(new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(await index.text()))
+    .sitemapindex.sitemap.map((child) => child.loc);
+  // The reader site's pages fit one child; the news sitemap comes after the children.
+  expect(children).toEqual([absoluteUrl('/sitemap/0.xml'), absoluteUrl('/news-sitemap.xml')]);
+  const response = await request.get('/sitemap/0.xml');
   expect(response.status()).toBe(200);
   const xml = await response.text();
   expect(XMLValidator.validate(xml)).toBe(true);
   const urls = sitemap.parse(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(xml)).urlset.url;
-  expect(urls.map((url) => url.loc).sort()).toEqual(publishedPages.map((path) => absoluteUrl(path)).sort());
+  // Every published page (the topics' pages too), and no draft or scheduled article.
+  const locs = urls.map((url) => url.loc);
+  expect(locs).toEqual(expect.arrayContaining(publishedPages.map((path) => absoluteUrl(path))));
+  expect(locs.filter((loc) => readerSite.unpublished.some((slug) => loc.endsWith(`/${slug}`)))).toEqual([]);
   for (const url of urls) {
     const rest = new URL(url.loc).pathname.replace(/^\/zh-han[st]/, '');
     expect(Object.fromEntries(url['xhtml:link'].map((link) => [link['@hreflang'], normal(link['@href'])]))).toEqual({
@@ -212,11 +226,27 @@ test('the sitemap lists every page in both scripts with alternates and lastmod, 
   }
 });
 
-test('robots.txt allows crawling and names the sitemap', async ({ request }) => {
+test('the news sitemap answers as XML in the Google News namespace', async ({ request }) => {
+  const response = await request.get('/news-sitemap.xml');
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  expect(new XMLParser().parse(xml)).toHaveProperty('urlset');
+  // The reader site's articles are from 2025: none is within 48 hours of the build (tests/unit/news-sitemap.test.ts sets the window).
+  expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+});
+
+test('robots.txt allows crawling and names the sitemap and the news sitemap', async ({ request }) => {
   const response = await request.get('/robots.txt');
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split('\n').map((line) => line.trim());
-  expect(lines).toEqual(expect.arrayContaining(['User-Agent: *', 'Allow: /', `Sitemap: ${absoluteUrl('/sitemap.xml')}`]));
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'User-Agent: *',
+      'Allow: /',
+      `Sitemap: ${absoluteUrl('/sitemap.xml')}`,
+      `Sitemap: ${absoluteUrl('/news-sitemap.xml')}`,
+    ]),
+  );
   expect(lines.filter((line) => /^Disallow:\s*\S/i.test(line))).toEqual([]);
 });
 
