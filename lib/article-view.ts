@@ -1,13 +1,15 @@
 import 'server-only';
+import path from 'node:path';
 import { type Article, type PublicationState, publicationState } from './articles';
 import { getSiteConversions, mergeOverrides } from './conversions';
 import { textConverter, type Overrides } from './convert';
-import { imageSources, visibleText } from './html';
+import { attribute, closest, findElements, parseHtml, textOf, visibleText } from './html';
 import { renderMarkdown } from './markdown';
 import { memo } from './memo';
 import { estimateReadingMinutes } from './reading-time';
 import type { Script } from './script';
 import { absoluteUrl } from './site';
+import { photoFile } from './editor/photos';
 
 /** Viewing articles: how an article reads in each script, its body as HTML, its reading time and photo. */
 
@@ -70,18 +72,37 @@ interface BodyFacts {
   readonly readingMinutes: number;
   /** The site path of the first photo. */
   readonly firstImage?: string;
+  /** The credit of the first photo (its caption's `<span class="credit">`), as written. */
+  readonly firstImageCredit?: string;
 }
 
 // Conversion changes neither the characters read nor any `src`: the body as written, without conversion, is enough.
 const bodyFacts = memo('article-body-facts', (article: Article): BodyFacts => {
   const html = renderMarkdown(article.body);
-  return { readingMinutes: estimateReadingMinutes(visibleText(html)), firstImage: imageSources(html)[0] };
+  const image = findElements(parseHtml(html), 'img').find((element) => attribute(element, 'src') !== undefined);
+  const caption = image && closest(image, 'figure');
+  const credit = caption && findElements(caption, 'span').find((span) => attribute(span, 'class') === 'credit');
+  return {
+    readingMinutes: estimateReadingMinutes(visibleText(html)),
+    firstImage: image && attribute(image, 'src'),
+    firstImageCredit: credit && textOf(credit).trim(),
+  };
 });
 
 /** The absolute URL of the article's first photo, for link previews and structured data; undefined when it has none. */
 export function findArticleImage(article: Article): string | undefined {
   const { firstImage } = bodyFacts(article);
   return firstImage === undefined ? undefined : absoluteUrl(firstImage);
+}
+
+/** The article's first photo as a file in public/ with its credit as written, for its link-preview card; undefined when it has none. */
+export function findArticlePhoto(
+  article: Article,
+  publicDir = path.join(/* turbopackIgnore: true */ process.cwd(), 'public'),
+): { readonly file: string; readonly credit: string } | undefined {
+  const { firstImage, firstImageCredit } = bodyFacts(article);
+  const file = firstImage === undefined ? undefined : photoFile(publicDir, firstImage);
+  return file === undefined ? undefined : { file, credit: firstImageCredit ?? '' };
 }
 
 /** Minutes a reader needs for the article body, the same in both scripts. */

@@ -200,6 +200,11 @@ export function publicationState(article: Article, now: Date = new Date()): Publ
 // A build decides what is published once, at its start, so every page of it agrees.
 const processStart = new Date();
 
+/** The moment a build (or server) decided what is published: "now" for everything it writes. */
+export function publishedAsOf(): Date {
+  return processStart;
+}
+
 /**
  * Every published article, newest first. `next dev` also shows drafts and
  * scheduled articles (with a badge); a production build never contains them,

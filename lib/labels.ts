@@ -42,6 +42,8 @@ const simplified = {
   latestDescription: '全部文章，最新的在前',
   articleCount: '{count}篇',
   moreOnTopic: '同一话题的更多报道',
+  /** The credit line of a link-preview card's photo. */
+  photoCredit: '图片：{credit}',
 } as const;
 
 export type Labels = { readonly [Key in keyof typeof simplified]: string };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ArticleView } from './article-view';
-import { feedPath } from './paths';
+import { articleCardPath, feedPath, siteCardPath } from './paths';
+import { cardSize } from './cards';
 import { getLabels } from './labels';
 import { getScriptInfo, otherScript, scriptPath, scripts, type Script } from './script';
 import { site } from './site';
@@ -8,9 +9,20 @@ import { site } from './site';
 /**
  * Page metadata from one helper: the title with the site's name, the
  * description, a self-referencing canonical, reciprocal hreflang links with
- * `/` as x-default, the feed for autodiscovery, Open Graph and Twitter cards.
- * Paths are site-relative; Next resolves them against `metadataBase`.
+ * `/` as x-default, the feed for autodiscovery, Open Graph and Twitter cards
+ * with the page's link-preview card (an article's own, else the site's), and
+ * robots allowing large image previews (Google Discover shows the large card
+ * only with max-image-preview:large). Paths are site-relative; Next resolves
+ * them against `metadataBase`.
  */
+
+/** What robots may do with every page: index it, and show its card large. */
+const robots = { index: true, follow: true, 'max-image-preview': 'large' } as const;
+
+/** The link-preview card of a page: its path and the text that describes it. */
+function cardImage(path: string, alt: string) {
+  return { url: path, width: cardSize.width, height: cardSize.height, alt, type: 'image/png' };
+}
 
 /** The hreflang alternates every page lists: the same page in each script, and `/` for readers of neither. */
 function languageAlternates(path: string): Record<string, string> {
@@ -20,7 +32,7 @@ function languageAlternates(path: string): Record<string, string> {
   };
 }
 
-/** Metadata of a page in one script; an article page passes its view (and first photo) for the article tags. */
+/** Metadata of a page in one script; an article page passes its view for the article tags and its card. */
 export function pageMetadata(options: {
   readonly script: Script;
   /** The page's path after the script, such as '/articles/slug' ('' for the home page). */
@@ -29,14 +41,15 @@ export function pageMetadata(options: {
   readonly title?: string;
   readonly description: string;
   readonly article?: ArticleView;
-  /** The absolute URL of the article's first photo. */
-  readonly image?: string;
 }): Metadata {
-  const { script, article, image } = options;
+  const { script, article } = options;
   const labels = getLabels(script);
   const canonical = scriptPath(script, options.path);
   const title = options.title ?? labels.siteName;
-  const images = image === undefined ? undefined : [image];
+  // The headline is the card's alt text: the card shows it, in the page's script.
+  const card = article
+    ? cardImage(articleCardPath(script, article.article.slug), article.title)
+    : cardImage(siteCardPath(script), `${labels.siteName} · ${labels.siteDescription}`);
   const common = {
     title,
     description: options.description,
@@ -44,12 +57,13 @@ export function pageMetadata(options: {
     siteName: labels.siteName,
     locale: getScriptInfo(script).ogLocale,
     alternateLocale: [getScriptInfo(otherScript(script)).ogLocale],
-    images,
+    images: [card],
   };
   return {
     metadataBase: site.baseUrl,
     title: options.title ? `${options.title} - ${labels.siteName}` : labels.siteName,
     description: options.description,
+    robots,
     alternates: {
       canonical,
       languages: languageAlternates(options.path),
@@ -66,10 +80,10 @@ export function pageMetadata(options: {
         }
       : { ...common, type: 'website' },
     twitter: {
-      card: images ? 'summary_large_image' : 'summary',
+      card: 'summary_large_image',
       title,
       description: options.description,
-      images,
+      images: [{ url: card.url, alt: card.alt }],
     },
   };
 }
@@ -78,10 +92,16 @@ export function pageMetadata(options: {
 export function rootMetadata(): Metadata {
   const names = scripts.map((script) => getLabels(script).siteName);
   const descriptions = scripts.map((script) => getLabels(script).siteDescription);
+  const defaultLabels = getLabels(site.defaultScript);
+  const card = cardImage(
+    siteCardPath(site.defaultScript),
+    `${defaultLabels.siteName} · ${defaultLabels.siteDescription}`,
+  );
   return {
     metadataBase: site.baseUrl,
     title: names.join(' · '),
     description: descriptions.join(' · '),
+    robots,
     alternates: {
       canonical: '/',
       languages: languageAlternates(''),
@@ -99,6 +119,8 @@ export function rootMetadata(): Metadata {
       alternateLocale: scripts
         .filter((script) => script !== site.defaultScript)
         .map((script) => getScriptInfo(script).ogLocale),
+      images: [card],
     },
+    twitter: { card: 'summary_large_image', images: [{ url: card.url, alt: card.alt }] },
   };
 }

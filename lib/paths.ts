@@ -49,3 +49,19 @@ export const topicsPage = '/topics';
 export function topicPath(script: Script, slug: string): string {
   return scriptPath(script, topicPage(slug));
 }
+
+/**
+ * The site path of an article's link-preview card, a PNG (app/[script]/articles/[slug]/opengraph-image.tsx).
+ * @example articleCardPath('zh-hant', 'a') // => '/zh-hant/articles/a/opengraph-image'
+ */
+export function articleCardPath(script: Script, slug: string): string {
+  return `${articlePath(script, slug)}/opengraph-image`;
+}
+
+/** The site path of the site's card in a script, for home and list pages. @example siteCardPath('zh-hans') // => '/zh-hans/opengraph-image' */
+export function siteCardPath(script: Script): string {
+  return scriptPath(script, '/opengraph-image');
+}
+
+/** The site path of the publisher logo, 512 × 512 (drawn by lib/commands/draw-logo.tsx). */
+export const logoPath = '/logo-512.png';

@@ -122,11 +122,18 @@ export function renderChildSitemap(
   );
 }
 
-/** The sitemap index: one <sitemap> per child, dated by the newest change on the site. */
-export function renderSitemapIndex(files: readonly string[], lastModified: ContentDate | undefined): string {
+/**
+ * The sitemap index: one <sitemap> per child, then the other sitemaps of the site
+ * (`also`, site paths: the news sitemap), all dated by the newest change on the site.
+ */
+export function renderSitemapIndex(
+  files: readonly string[],
+  lastModified: ContentDate | undefined,
+  also: readonly string[] = [],
+): string {
   const lastmod = lastModified === undefined ? '' : `<lastmod>${escapeXml(lastModified.iso)}</lastmod>`;
-  const entries = files.map(
-    (file) => `<sitemap><loc>${escapeXml(absoluteUrl(childSitemapPath(file)))}</loc>${lastmod}</sitemap>\n`,
+  const entries = [...files.map(childSitemapPath), ...also].map(
+    (path) => `<sitemap><loc>${escapeXml(absoluteUrl(path))}</loc>${lastmod}</sitemap>\n`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('')}</sitemapindex>\n`;
 }

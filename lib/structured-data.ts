@@ -3,7 +3,7 @@ import type { ArticleView } from './article-view';
 import { getLabels } from './labels';
 import { getScriptInfo, scriptPath, type Script } from './script';
 import { absoluteUrl } from './site';
-import { articlePath, homePath, type Crumb } from './paths';
+import { articleCardPath, articlePath, homePath, logoPath, type Crumb } from './paths';
 
 /**
  * Schema.org JSON-LD for search engines, built from the same views the pages
@@ -11,15 +11,22 @@ import { articlePath, homePath, type Crumb } from './paths';
  * `<time datetime>`, the topics.
  */
 
+// The seal of public/logo.svg at 512 × 512: Google asks for a publisher logo of at least 112 × 112.
+const logo = { '@type': 'ImageObject', url: absoluteUrl(logoPath) } as const;
+
 function publisher(script: Script) {
   const labels = getLabels(script);
-  return { '@type': 'Organization', name: labels.siteName, url: absoluteUrl(scriptPath(script)) } as const;
+  return { '@type': 'Organization', name: labels.siteName, url: absoluteUrl(scriptPath(script)), logo } as const;
 }
 
-/** The NewsArticle of an article page; `image` is the absolute URL of its first photo, when it has one. */
-export function newsArticleData(view: ArticleView, image?: string): WithContext<NewsArticle> {
+/**
+ * The NewsArticle of an article page; `photo` is the absolute URL of its first photo, when it has one.
+ * Its images are the article's card (1200 × 630: what link previews and Discover show large) and the photo.
+ */
+export function newsArticleData(view: ArticleView, photo?: string): WithContext<NewsArticle> {
   const { article, script } = view;
   const url = absoluteUrl(articlePath(script, article.slug));
+  const card = absoluteUrl(articleCardPath(script, article.slug));
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -37,7 +44,7 @@ export function newsArticleData(view: ArticleView, image?: string): WithContext<
     isAccessibleForFree: true,
     ...(view.section === undefined ? {} : { articleSection: view.section }),
     ...(view.topics.length === 0 ? {} : { keywords: [...view.topics] }),
-    ...(image === undefined ? {} : { image: [image] }),
+    image: photo === undefined ? [card] : [card, photo],
     ...(view.copyright === undefined ? {} : { copyrightNotice: view.copyright }),
   };
 }

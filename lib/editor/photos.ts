@@ -80,7 +80,7 @@ const photoProblems = memo('photo-problems', (article: Article, publicDir: strin
 });
 
 /** The file in public/ a site path names, or undefined when there is none (or the path leads out of public/). */
-function photoFile(publicDir: string, src: string): string | undefined {
+export function photoFile(publicDir: string, src: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(src.split(/[?#]/)[0] ?? '');

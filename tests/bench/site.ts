@@ -36,9 +36,14 @@ export function siteFolders(name: string): SiteFolders {
   };
 }
 
-/** The environment that points the site's build, checks and server at one generated site. */
+/** The environment that points the site's build, checks and server at one generated site, and its own card cache. */
 export function siteEnv(site: SiteFolders): ExtraEnv {
-  return { CONTENT_DIR: site.contentDir, NEXT_DIST_DIR: site.distDir };
+  return { CONTENT_DIR: site.contentDir, NEXT_DIST_DIR: site.distDir, CARD_CACHE_DIR: cardCacheDir(site) };
+}
+
+/** The site's link-preview card cache (lib/card-cache.ts): emptied before each build, so a build draws every card. */
+export function cardCacheDir(site: SiteFolders): string {
+  return path.join(site.root, 'cards');
 }
 
 /** Writes the archive of `count` articles (seed 1, so every run builds the same site); photos go to public/images/archive/. */
@@ -74,9 +79,18 @@ export function prerenderWorkers(run: RunResult): number | null {
 /** A generous bound on a build of this many articles: a stuck build is stopped, a slow one is not. */
 export const buildTimeoutMs = (articles: number): number => 20 * 60_000 + articles * 1_000;
 
-/** `npm run build` (next build, then the pages' CSP hashes) of a generated site. */
-export function buildSite(site: SiteFolders, articles: number, extraEnv: ExtraEnv = {}): Promise<RunResult> {
+/**
+ * `npm run build` (next build, then the pages' CSP hashes) of a generated site, from an empty card
+ * cache, or with `keepCards` from the cards the last build drew, as a rebuild of a newsroom is.
+ */
+export function buildSite(
+  site: SiteFolders,
+  articles: number,
+  extraEnv: ExtraEnv = {},
+  keepCards = false,
+): Promise<RunResult> {
   fs.rmSync(path.join(projectDir, site.distDir), { recursive: true, force: true });
+  if (!keepCards) fs.rmSync(cardCacheDir(site), { recursive: true, force: true });
   return timedRun('npm', ['run', 'build'], {
     cwd: projectDir,
     extraEnv: { ...siteEnv(site), ...extraEnv },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { Converter } from 'opencc-js';
+import { PNG } from 'pngjs';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -45,6 +46,38 @@ async function listedSlugs(page: Page): Promise<string[]> {
     .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return hrefs.map((href) => href.split('/').at(-1) ?? '');
 }
+
+test('an article with a photo has cards in both scripts that show the photo, under 100 KB', async ({ request }) => {
+  // The generator writes a few published articles with a one-colour PNG photo in public/images/archive/.
+  const withPhoto = published.flatMap((article) => {
+    const src = /<img src="([^"]+)"/.exec(fs.readFileSync(path.join(articlesDir, `${article.slug}.md`), 'utf8'))?.[1];
+    return src ? [{ slug: article.slug, photo: PNG.sync.read(fs.readFileSync(path.join('public', src))) }] : [];
+  });
+  const [first] = withPhoto;
+  if (!first) throw new Error('the archive has no published article with a photo');
+  const photoColour = [...first.photo.data.subarray(0, 3)];
+  for (const script of ['zh-hans', 'zh-hant']) {
+    const response = await request.get(`/${script}/articles/${first.slug}/opengraph-image`);
+    expect(response.status()).toBe(200);
+    const body = await response.body();
+    expect(body.byteLength).toBeLessThanOrEqual(100 * 1024);
+    const card = PNG.sync.read(body);
+    expect([card.width, card.height]).toEqual([1200, 630]);
+    // Above the text band the card is the photo, cropped to fill it.
+    for (const [x, y] of [
+      [20, 20],
+      [600, 150],
+      [1180, 300],
+    ] as const) {
+      const at = 4 * (y * card.width + x);
+      const pixel = [...card.data.subarray(at, at + 3)];
+      expect(
+        Math.max(...pixel.map((value, channel) => Math.abs(value - (photoColour[channel] ?? 0)))),
+        `${script} (${x}, ${y})`,
+      ).toBeLessThanOrEqual(2);
+    }
+  }
+});
 
 test('the archive has drafts, scheduled articles and more published articles than a feed holds', () => {
   expect(unpublished.length).toBeGreaterThanOrEqual(2);
@@ -206,7 +239,10 @@ test.describe('what search engines and feed readers read', () => {
         }),
       })
       .parse(index).sitemapindex.sitemap;
-    const locs = (Array.isArray(children) ? children : [children]).map((child) => child.loc);
+    const listed = (Array.isArray(children) ? children : [children]).map((child) => child.loc);
+    // The news sitemap comes last; it lists only the last 48 hours (none of this archive's articles).
+    expect(listed.at(-1)).toBe(new URL('/news-sitemap.xml', listed[0]).href);
+    const locs = listed.slice(0, -1);
     expect(locs.length).toBeGreaterThan(0);
     const urls: string[] = [];
     for (const loc of locs) {

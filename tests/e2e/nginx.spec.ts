@@ -132,6 +132,20 @@ test('no page of the export carries Next.js’s client runtime, and no file of i
   ]);
 });
 
+test('link-preview cards are served as PNG, cacheable like the pages', async ({ request }) => {
+  for (const path of [
+    `${seedPath('zh-hans')}/opengraph-image`,
+    `${seedPath('zh-hant')}/opengraph-image`,
+    '/zh-hans/opengraph-image',
+  ]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+    expect(response.headers()['cache-control']).toBe('public, max-age=300, stale-while-revalidate=86400');
+    expect((await response.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }
+});
+
 for (const pathname of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/zh-hans/topics', '/no-such-page']) {
   test(`${pathname} reads without a script and breaks no CSP rule`, async ({ page, baseURL }) => {
     const report = await guardPage(page, new URL(baseURL ?? '').origin);

@@ -128,7 +128,7 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
       expect(head.ogLocale).toBe(ogLocale);
       expect(head.ogLocaleAlternate).toEqual([otherLocale]);
       expect(head.ogSiteName).toBe(await page.locator('.site-name').textContent());
-      expect(head.twitterCard).toBe('summary');
+      expect(head.twitterCard).toBe('summary_large_image');
 
       if (kind === 'article') {
         const article = page.getByRole('article');
@@ -169,6 +169,7 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
       '@type': 'Organization',
       name: await page.locator('.site-name').textContent(),
       url: absoluteUrl((await page.locator('.site-name').getAttribute('href')) ?? ''),
+      logo: { '@type': 'ImageObject', url: absoluteUrl('/logo-512.png') },
     });
     expect(news.inLanguage).toBe(lang);
     expect(news.inLanguage).toBe(await page.locator('html').getAttribute('lang'));
@@ -178,8 +179,8 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
     expect(news.keywords).toEqual(topics);
     expect(news.articleSection).toBe(topics[0]);
     expect(news.copyrightNotice).toBe(await article.locator('.copyright').textContent());
-    // The article's only picture is a caption without a photo: no image to claim.
-    expect(news).not.toHaveProperty('image');
+    // The article's only picture is a caption without a photo: its card is its one image.
+    expect(news.image).toEqual([absoluteUrl(`${path}/opengraph-image`)]);
 
     const home = page.getByRole('navigation').getByRole('link').first();
     expect(byType(data, 'BreadcrumbList').itemListElement).toEqual([
@@ -246,18 +247,20 @@ test('the sitemap index leads to every page in both scripts, each with alternate
     isArray: (name) => ['sitemap', 'url', 'xhtml:link'].includes(name),
   });
   const children = sitemapIndex.parse(parser.parse(indexXml)).sitemapindex.sitemap.map((child) => child.loc);
-  expect(children).toEqual([absoluteUrl('/sitemap/0.xml')]);
+  // The reader site's pages fit one child; the news sitemap comes after the children.
+  expect(children).toEqual([absoluteUrl('/sitemap/0.xml'), absoluteUrl('/news-sitemap.xml')]);
   const urls: z.output<typeof sitemap>['urlset']['url'] = [];
-  for (const child of children) {
+  for (const child of children.slice(0, -1)) {
     const xml = await (await request.get(new URL(child).pathname)).text();
     expect(isWellFormedXml(xml)).toBe(true);
     urls.push(...sitemap.parse(parser.parse(xml)).urlset.url);
   }
   const locs = urls.map((url) => url.loc);
-  // Every published article and both home pages; the lists of topics and each topic's page besides.
+  // Every published article and both home pages; the lists of topics and each topic's page besides; nothing unpublished.
   expect(locs.filter((loc) => !new URL(loc).pathname.includes('/topics')).sort()).toEqual(
     publishedPages.map((path) => absoluteUrl(path)).sort(),
   );
+  expect(locs.filter((loc) => readerSite.unpublished.some((slug) => loc.endsWith(`/${slug}`)))).toEqual([]);
   for (const { script } of scripts) {
     expect(locs).toContain(absoluteUrl(`/${script}/topics`));
     expect(locs.filter((loc) => loc.startsWith(absoluteUrl(`/${script}/topics/`))).length).toBeGreaterThan(0);
@@ -274,12 +277,26 @@ test('the sitemap index leads to every page in both scripts, each with alternate
   }
 });
 
-test('robots.txt allows crawling and names the sitemap', async ({ request }) => {
+test('the news sitemap answers as XML in the Google News namespace', async ({ request }) => {
+  const response = await request.get('/news-sitemap.xml');
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  expect(new XMLParser().parse(xml)).toHaveProperty('urlset');
+  // The reader site's articles are from 2025: none is within 48 hours of the build (tests/unit/news-sitemap.test.ts sets the window).
+  expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+});
+
+test('robots.txt allows crawling and names the sitemap and the news sitemap', async ({ request }) => {
   const response = await request.get('/robots.txt');
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split('\n').map((line) => line.trim());
   expect(lines).toEqual(
-    expect.arrayContaining(['User-Agent: *', 'Allow: /', `Sitemap: ${absoluteUrl('/sitemap.xml')}`]),
+    expect.arrayContaining([
+      'User-Agent: *',
+      'Allow: /',
+      `Sitemap: ${absoluteUrl('/sitemap.xml')}`,
+      `Sitemap: ${absoluteUrl('/news-sitemap.xml')}`,
+    ]),
   );
   expect(lines.filter((line) => /^Disallow:\s*\S/i.test(line))).toEqual([]);
 });

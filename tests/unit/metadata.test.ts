@@ -20,7 +20,7 @@ script: zh-hans
 `,
 );
 
-function articleMetadata(script: 'zh-hans' | 'zh-hant', image?: string) {
+function articleMetadata(script: 'zh-hans' | 'zh-hant') {
   const view = viewArticle(article, script);
   return pageMetadata({
     script,
@@ -28,7 +28,6 @@ function articleMetadata(script: 'zh-hans' | 'zh-hant', image?: string) {
     title: view.title,
     description: view.summary,
     article: view,
-    image,
   });
 }
 
@@ -70,14 +69,43 @@ describe('pageMetadata', () => {
     expect(articleMetadata('zh-hant').openGraph).toMatchObject({ locale: 'zh_TW', alternateLocale: ['zh_CN'] });
   });
 
-  it('gives a large Twitter card only to an article with a photo', () => {
-    expect(articleMetadata('zh-hans').twitter).toMatchObject({ card: 'summary', title: '芯片发布会' });
-    const withPhoto = articleMetadata('zh-hans', 'https://news.example.com/images/chip.jpg');
-    expect(withPhoto.twitter).toMatchObject({
-      card: 'summary_large_image',
-      images: ['https://news.example.com/images/chip.jpg'],
+  it('shows an article by its own card, 1200 × 630, described by the headline in the page’s script', () => {
+    expect(articleMetadata('zh-hant').openGraph).toMatchObject({
+      images: [
+        {
+          url: '/zh-hant/articles/chip-story/opengraph-image',
+          width: 1200,
+          height: 630,
+          alt: '芯片發佈會',
+          type: 'image/png',
+        },
+      ],
     });
-    expect(withPhoto.openGraph).toMatchObject({ images: ['https://news.example.com/images/chip.jpg'] });
+    expect(articleMetadata('zh-hans').twitter).toMatchObject({
+      card: 'summary_large_image',
+      title: '芯片发布会',
+      images: [{ url: '/zh-hans/articles/chip-story/opengraph-image', alt: '芯片发布会' }],
+    });
+  });
+
+  it('shows a home or list page by the site’s card in its script', () => {
+    const list = pageMetadata({
+      script: 'zh-hant',
+      path: '/topics',
+      title: '全部話題',
+      description: '按話題瀏覽全部文章',
+    });
+    expect(list.openGraph).toMatchObject({
+      images: [
+        { url: '/zh-hant/opengraph-image', width: 1200, height: 630, alt: '同文新聞 · 以簡體和繁體閱讀的中文新聞' },
+      ],
+    });
+    expect(list.twitter).toMatchObject({ card: 'summary_large_image', images: [{ url: '/zh-hant/opengraph-image' }] });
+  });
+
+  it('lets search engines index every page and show its card large (Discover needs max-image-preview:large)', () => {
+    expect(articleMetadata('zh-hans').robots).toEqual({ index: true, follow: true, 'max-image-preview': 'large' });
+    expect(rootMetadata().robots).toEqual({ index: true, follow: true, 'max-image-preview': 'large' });
   });
 
   it('describes a home page as a website named after the site', () => {

@@ -102,6 +102,14 @@ describe('the sitemap index', () => {
     );
     expect(xml).toContain('<loc>https://news.example.com/sitemap/1.xml</loc>');
   });
+
+  it('lists the site’s other sitemaps after the children', () => {
+    const xml = renderSitemapIndex(childSitemapFiles(1), story.updated, ['/news-sitemap.xml']);
+    expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])).toEqual([
+      'https://news.example.com/sitemap/0.xml',
+      'https://news.example.com/news-sitemap.xml',
+    ]);
+  });
 });
 
 describe('a child sitemap', () => {

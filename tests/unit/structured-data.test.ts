@@ -44,20 +44,22 @@ describe('newsArticleData', () => {
     expect(data.dateModified).toBe('2025-07-22');
   });
 
-  it('names the site as publisher and the page as the main entity, with absolute URLs', () => {
+  it('names the site as publisher, with its logo, and the page as the main entity, with absolute URLs', () => {
     expect(data.publisher).toEqual({
       '@type': 'Organization',
       name: '同文新聞',
       url: 'https://news.example.com/zh-hant',
+      logo: { '@type': 'ImageObject', url: 'https://news.example.com/logo-512.png' },
     });
     expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': url });
     expect(data.isAccessibleForFree).toBe(true);
   });
 
-  it('lists the photo only when the article has one', () => {
-    expect(data).not.toHaveProperty('image');
+  it('shows the article by its card in the page’s script, then its photo when it has one', () => {
+    const card = 'https://news.example.com/zh-hant/articles/chip-story/opengraph-image';
+    expect(data.image).toEqual([card]);
     const photo = 'https://news.example.com/images/chip.jpg';
-    expect(newsArticleData(viewArticle(article, 'zh-hant'), photo).image).toEqual([photo]);
+    expect(newsArticleData(viewArticle(article, 'zh-hant'), photo).image).toEqual([card, photo]);
   });
 });
 

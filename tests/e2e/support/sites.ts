@@ -122,12 +122,17 @@ export const servers = [
   defineServer(0, 'next-start', sites.reader, 'next-start', [
     'reader.spec.ts',
     'search-engines.spec.ts',
+    'link-previews.spec.ts',
     'next-start.spec.ts',
     'hostile-urls.spec.ts',
     'accessibility.spec.ts',
     'layout.spec.ts',
   ]),
-  defineServer(1, 'static-export', sites.reader, 'static', ['search-engines.spec.ts', 'static-export.spec.ts']),
+  defineServer(1, 'static-export', sites.reader, 'static', [
+    'search-engines.spec.ts',
+    'link-previews.spec.ts',
+    'static-export.spec.ts',
+  ]),
   defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
   defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
   defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts']),

@@ -31,14 +31,13 @@ async function readParams(params: Props['params']) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { script, article, view, image } = await readParams(params);
+  const { script, article, view } = await readParams(params);
   return pageMetadata({
     script,
     path: articlePage(article.slug),
     title: view.title,
     description: view.summary,
     article: view,
-    image,
   });
 }
 
