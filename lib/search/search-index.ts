@@ -1,0 +1,147 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { renderArticleBody, viewArticle } from '../article-view';
+import type { Article } from '../articles';
+import { formatChineseDate } from '../dates';
+import { visibleText } from '../html';
+import { memo } from '../memo';
+import { scripts, type Script } from '../script';
+import { getFoldMap } from './fold-map';
+import { foldText, indexTerms, searchFields, shardOf, type SearchField } from './terms';
+
+/**
+ * The search index, built at build time from what readers see: each published
+ * article's title, topics, author, summary and body text (sanitized, as the page
+ * shows it), in its Simplified view, folded (lib/search/terms.ts). One index
+ * serves both scripts. It is cut into files a query downloads only some of:
+ *
+ * - shards: each term's postings (the articles holding it, per field) in the
+ *   shard its hash names, so a query fetches one shard per term;
+ * - documents: what a result shows (title, summary, date) per script, 20
+ *   articles a file, fetched only for the results on screen.
+ *
+ * Articles are numbered newest first, so "newest first among equal matches" is
+ * "lowest number first", and the first results of a query sit in few files.
+ * Every file name starts with the index's version (a hash of its content):
+ * a file never changes under its name, so it can be cached for good.
+ */
+
+/** Articles per document file. */
+export const documentChunkSize = 20;
+
+/** About this many bytes of JSON per shard, before gzip; the shard count is a power of two. */
+const shardTargetBytes = 24 * 1024;
+const maxShards = 4096;
+
+/** What the search page needs to read the index: written into the page, so the page and its index agree. */
+export interface SearchIndexInfo {
+  readonly version: string;
+  readonly documentCount: number;
+  readonly shardCount: number;
+  readonly chunkSize: number;
+}
+
+export interface SearchIndex extends SearchIndexInfo {
+  /** Every file of the index by its name under /search/: JSON text. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * One shard file: term → for each field (searchFields order), the article numbers holding it,
+ * ascending, each written as its difference from the one before (the first as itself).
+ */
+export type ShardFile = Record<string, number[][]>;
+
+/** One article as a result shows it: [slug, title, summary, ISO date, shown date]. */
+export type DocumentEntry = readonly [slug: string, title: string, summary: string, date: string, shownDate: string];
+
+/** The name of shard n. @example shardFileName('ab12', 3) // => 'ab12-s3.json' */
+export function shardFileName(version: string, shard: number): string {
+  return `${version}-s${shard}.json`;
+}
+
+/** The name of the document file holding chunk n in a script. @example documentFileName('ab12', 'zh-hant', 0) // => 'ab12-zh-hant-0.json' */
+export function documentFileName(version: string, script: Script, chunk: number): string {
+  return `${version}-${script}-${chunk}.json`;
+}
+
+/** The folded text of each field of an article, as its Simplified page shows it. */
+export function searchableFields(article: Article): Record<SearchField, string> {
+  const view = viewArticle(article, 'zh-hans');
+  const map = getFoldMap();
+  const fields: Record<SearchField, string> = {
+    title: view.title,
+    topics: view.topics.join(' '),
+    author: view.author,
+    summary: view.summary,
+    body: visibleText(renderArticleBody(article, 'zh-hans')),
+  };
+  for (const field of searchFields) fields[field] = foldText(fields[field], map);
+  return fields;
+}
+
+function deltas(ids: readonly number[]): number[] {
+  return ids.map((id, index) => id - (index === 0 ? 0 : (ids[index - 1] ?? 0)));
+}
+
+function powerOfTwoAtLeast(value: number): number {
+  let power = 1;
+  while (power < value && power < maxShards) power *= 2;
+  return power;
+}
+
+/** Builds the index of published articles, newest first (as getArticles gives them). */
+export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
+  const postings = new Map<string, number[][]>();
+  articles.forEach((article, id) => {
+    const fields = searchableFields(article);
+    searchFields.forEach((field, fieldId) => {
+      for (const term of new Set(indexTerms(fields[field]))) {
+        let lists = postings.get(term);
+        if (!lists) {
+          lists = searchFields.map(() => []);
+          postings.set(term, lists);
+        }
+        lists[fieldId]?.push(id);
+      }
+    });
+  });
+
+  const entries = [...postings].map(([term, lists]) => ({ term, lists: lists.map(deltas) }));
+  const totalBytes = entries.reduce(
+    (sum, entry) => sum + entry.term.length * 3 + JSON.stringify(entry.lists).length + 4,
+    0,
+  );
+  const shardCount = powerOfTwoAtLeast(Math.ceil(totalBytes / shardTargetBytes));
+  const shards: ShardFile[] = Array.from({ length: shardCount }, () => ({}));
+  for (const { term, lists } of entries) {
+    const shard = shards[shardOf(term, shardCount)];
+    if (shard) shard[term] = lists;
+  }
+
+  const bodies: [string, string][] = shards.map((shard, n) => [`s${n}`, JSON.stringify(shard)]);
+  for (const script of scripts) {
+    for (let chunk = 0; chunk * documentChunkSize < articles.length; chunk += 1) {
+      const documents = articles
+        .slice(chunk * documentChunkSize, (chunk + 1) * documentChunkSize)
+        .map((article): DocumentEntry => {
+          const view = viewArticle(article, script);
+          return [article.slug, view.title, view.summary, article.date.iso, formatChineseDate(article.date)];
+        });
+      bodies.push([`${script}-${chunk}`, JSON.stringify(documents)]);
+    }
+  }
+  const hash = createHash('sha256');
+  for (const [name, body] of bodies) hash.update(`${name}\n${body}\n`);
+  const version = hash.digest('hex').slice(0, 12);
+  return {
+    version,
+    documentCount: articles.length,
+    shardCount,
+    chunkSize: documentChunkSize,
+    files: new Map(bodies.map(([name, body]) => [`${version}-${name}.json`, body])),
+  };
+}
+
+/** The index of a list of articles, built once per list (see lib/memo.ts). */
+export const getSearchIndex = memo('search-index', buildSearchIndex);
