@@ -41,7 +41,8 @@ export function contentSecurityPolicy(scriptSources: readonly InlineJsSource[]):
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // The header's search box is a GET form to the site's own search page.
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ];
   return directives.join('; ');
@@ -55,9 +56,23 @@ const hstsMaxAge = 63_072_000;
 
 // Features a news reader never uses, refused to the page and to anything it could embed.
 const refusedFeatures = [
-  'accelerometer', 'autoplay', 'bluetooth', 'browsing-topics', 'camera', 'display-capture', 'geolocation',
-  'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'serial',
-  'usb', 'xr-spatial-tracking',
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
 ];
 
 /**

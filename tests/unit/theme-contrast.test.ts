@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 const css = fs.readFileSync('app/globals.css', 'utf8');
 
 function tokensIn(block: string): Record<string, string> {
-  return Object.fromEntries([...block.matchAll(/--([a-z]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((match) => [match[1], match[2]]));
+  return Object.fromEntries(
+    [...block.matchAll(/--([a-z]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((match) => [match[1], match[2]]),
+  );
 }
 
 function blockAfter(marker: RegExp): string {
@@ -45,6 +47,11 @@ describe.each(Object.entries(themes))('the %s theme', (_name, tokens) => {
     expect(foreground, `--${token}`).toBeDefined();
     expect(background, '--bg').toBeDefined();
     expect(contrast(foreground!, background!)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(['text', 'accent'])('sets --%s on --mark (a word marked in a search result) at 4.5:1 or better', (token) => {
+    expect(tokens.mark, '--mark').toBeDefined();
+    expect(contrast(tokens[token]!, tokens.mark!)).toBeGreaterThanOrEqual(4.5);
   });
 });
 
