@@ -2,7 +2,7 @@ import type { ArticleView } from '@/lib/article-view';
 import { fillLabel, getLabels } from '@/lib/labels';
 import { searchFilePath, topicsPage } from '@/lib/paths';
 import { scriptPath, type Script } from '@/lib/script';
-import type { SearchIndexInfo } from '@/lib/search/search-index';
+import type { SearchIndexInfo } from '@/lib/search/query';
 import type { Topic } from '@/lib/topics';
 import { ArticleList } from './article-list';
 import { TopicList } from './topic-list';

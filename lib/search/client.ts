@@ -6,18 +6,17 @@
 // The query comes from ?q= (the header's GET form), so a search is a URL: shared, bookmarked,
 // and the back button works. It is text throughout: results are built with DOM nodes and
 // textContent, never HTML.
-import MiniSearch, { type AsPlainObject, type SearchResult } from 'minisearch';
 import {
-  boundQuery,
-  fieldWeights,
-  foldText,
-  markRanges,
-  maxQueryLength,
-  queryTerms,
-  queryWords,
-  searchFields,
-  shardOf,
-} from './terms';
+  documentChunksFor,
+  documentFileName,
+  findArticles,
+  isDocumentList,
+  isShard,
+  parseQuery,
+  type DocumentEntry,
+  type SearchIndexInfo,
+} from './query';
+import { markRanges, maxQueryLength } from './terms';
 
 /** The fold map, inlined by the bundler: source and target characters one after the other. */
 declare const SEARCH_FOLD_MAP: string;
@@ -25,18 +24,14 @@ declare const SEARCH_FOLD_MAP: string;
 /** Results shown at first and per press of "more". */
 const pageSize = 20;
 
-interface Config {
-  readonly base: string;
-  readonly version: string;
-  readonly script: string;
-  readonly documentCount: number;
-  readonly shardCount: number;
-  readonly chunkSize: number;
-  readonly labels: Readonly<Record<'count' | 'none' | 'loading' | 'failed' | 'cut' | 'more' | 'prompt', string>>;
-}
+const labelNames = ['prompt', 'loading', 'count', 'none', 'failed', 'cut', 'more'] as const;
 
-type Shard = Record<string, number[][]>;
-type DocumentEntry = [slug: string, title: string, summary: string, date: string, shownDate: string];
+interface Config extends SearchIndexInfo {
+  /** Where the index's files are: /search/. */
+  readonly base: string;
+  readonly script: string;
+  readonly labels: Readonly<Record<(typeof labelNames)[number], string>>;
+}
 
 function readFoldMap(): Map<string, string> {
   const chars = Array.from(SEARCH_FOLD_MAP);
@@ -45,20 +40,22 @@ function readFoldMap(): Map<string, string> {
   return map;
 }
 
-function positiveInteger(value: string | undefined): number | undefined {
+function wholeNumber(value: string | undefined): number | undefined {
   const number = Number(value);
-  return Number.isInteger(number) && number >= 0 ? number : undefined;
+  return value !== undefined && value !== '' && Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
-/** The page's settings, from data-* attributes the server wrote; undefined when any is missing. */
+/** The page's settings, from the data-* attributes the server wrote; undefined when any is missing. */
 function readConfig(root: HTMLElement): Config | undefined {
   const data = root.dataset;
-  const documentCount = positiveInteger(data.documents);
-  const shardCount = positiveInteger(data.shards);
-  const chunkSize = positiveInteger(data.chunk);
+  const documentCount = wholeNumber(data.documents);
+  const shardCount = wholeNumber(data.shards);
+  const chunkSize = wholeNumber(data.chunk);
   if (!data.base || !data.version || !data.script || documentCount === undefined || !shardCount || !chunkSize)
     return undefined;
-  const label = (name: string) => data[`label${name}`] ?? '';
+  const labels = Object.fromEntries(
+    labelNames.map((name) => [name, data[`label${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`] ?? ''] as const),
+  );
   return {
     base: data.base,
     version: data.version,
@@ -66,42 +63,15 @@ function readConfig(root: HTMLElement): Config | undefined {
     documentCount,
     shardCount,
     chunkSize,
-    labels: {
-      count: label('Count'),
-      none: label('None'),
-      loading: label('Loading'),
-      failed: label('Failed'),
-      cut: label('Cut'),
-      more: label('More'),
-      prompt: label('Prompt'),
-    },
+    labels: { ...emptyLabels, ...labels },
   };
 }
+
+const emptyLabels: Config['labels'] = { prompt: '', loading: '', count: '', none: '', failed: '', cut: '', more: '' };
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
     Object.hasOwn(values, name) ? String(values[name]) : placeholder,
-  );
-}
-
-function isNumberLists(value: unknown): value is number[][] {
-  return (
-    Array.isArray(value) && value.every((list) => Array.isArray(list) && list.every((item) => typeof item === 'number'))
-  );
-}
-
-function isShard(value: unknown): value is Shard {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isNumberLists)
-  );
-}
-
-function isDocumentList(value: unknown): value is DocumentEntry[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (entry) => Array.isArray(entry) && entry.length === 5 && entry.every((item) => typeof item === 'string'),
-    )
   );
 }
 
@@ -111,70 +81,6 @@ async function fetchJson<T>(url: string, guard: (value: unknown) => value is T):
   const value: unknown = await response.json();
   if (!guard(value)) throw new Error(`${url}: not a search file`);
   return value;
-}
-
-/**
- * The query's terms looked up in their shards, as a MiniSearch index holding only those
- * terms: every other term of the index stays on the server.
- */
-async function loadTerms(config: Config, terms: readonly string[]): Promise<MiniSearch> {
-  const shardNumbers = [...new Set(terms.map((term) => shardOf(term, config.shardCount)))];
-  const shards = await Promise.all(
-    shardNumbers.map((n) => fetchJson(`${config.base}${config.version}-s${n}.json`, isShard)),
-  );
-  const index: AsPlainObject['index'] = [];
-  const seen = new Set<number>();
-  for (const term of terms) {
-    const lists = shards[shardNumbers.indexOf(shardOf(term, config.shardCount))]?.[term];
-    if (!lists) continue;
-    const fields: Record<string, Record<string, number>> = {};
-    lists.forEach((deltas, fieldId) => {
-      if (deltas.length === 0) return;
-      const documents: Record<string, number> = {};
-      let id = 0;
-      for (const delta of deltas) {
-        id += delta;
-        documents[id] = 1;
-        seen.add(id);
-      }
-      fields[fieldId] = documents;
-    });
-    index.push([term, fields]);
-  }
-  // Where each term is is all the ranking reads (see rank); lengths and frequencies are left at one.
-  const ones = searchFields.map(() => 1);
-  const plain: AsPlainObject = {
-    documentCount: config.documentCount,
-    nextId: config.documentCount,
-    documentIds: Object.fromEntries([...seen].map((id) => [id, id])),
-    fieldIds: Object.fromEntries(searchFields.map((field, id) => [field, id])),
-    fieldLength: Object.fromEntries([...seen].map((id) => [id, ones])),
-    averageFieldLength: ones,
-    storedFields: {},
-    index,
-    serializationVersion: 2,
-  };
-  return MiniSearch.loadJS(plain, { fields: [...searchFields] });
-}
-
-/**
- * Orders the results: by how well each word of the query matched (a word counts in the
- * best field that holds all its terms: title and topics 3, author and summary 2, body 1),
- * then newest first, which is the lowest article number.
- */
-function rank(results: readonly SearchResult[], words: readonly (readonly string[])[]): number[] {
-  const score = (result: SearchResult) =>
-    words.reduce((sum, terms) => {
-      let best = 0;
-      for (const field of searchFields) {
-        if (terms.every((term) => result.match[term]?.includes(field))) best = Math.max(best, fieldWeights[field]);
-      }
-      return sum + best;
-    }, 0);
-  return results
-    .map((result) => ({ id: Number(result.id), score: score(result) }))
-    .sort((a, b) => b.score - a.score || a.id - b.id)
-    .map((result) => result.id);
 }
 
 /** Text with the query's words in <mark>, built as nodes. */
@@ -192,6 +98,7 @@ function markedText(text: string, words: readonly string[], map: ReadonlyMap<str
   return fragment;
 }
 
+/** One result, as the article lists show an article: its title as a link, its date, its summary. */
 function resultItem(
   config: Config,
   entry: DocumentEntry,
@@ -217,7 +124,7 @@ function resultItem(
   return item;
 }
 
-/** The status line, the results and the "more" button, made inside the region the page leaves to this script. */
+/** The status line, the results and the "more" button, made inside the element the page leaves to this script. */
 function makeLiveRegion(live: HTMLElement): { status: HTMLElement; list: HTMLOListElement; more: HTMLButtonElement } {
   const status = document.createElement('p');
   status.className = 'search-status';
@@ -241,38 +148,23 @@ async function run(root: HTMLElement, config: Config): Promise<void> {
   notice.hidden = true;
   const { status, list, more } = makeLiveRegion(live);
 
-  const { query, cut } = boundQuery(new URLSearchParams(location.search).get('q') ?? '');
-  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="q"]')) input.value = query;
+  const map = readFoldMap();
+  const query = parseQuery(new URLSearchParams(location.search).get('q') ?? '', map);
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="q"]')) input.value = query.query;
   const say = (text: string) => {
-    status.textContent = text + (cut ? ` ${fill(config.labels.cut, { count: maxQueryLength })}` : '');
+    status.textContent = text + (query.cut ? ` ${fill(config.labels.cut, { count: maxQueryLength })}` : '');
   };
-  if (query === '') {
+  if (query.query === '') {
     say(config.labels.prompt);
     return;
   }
-  document.title = `${query} - ${document.title}`;
+  document.title = `${query.query} - ${document.title}`;
   fallback.hidden = true;
-  say(fill(config.labels.loading, { query }));
+  say(fill(config.labels.loading, { query: query.query }));
 
-  const map = readFoldMap();
-  const folded = foldText(query, map);
-  const terms = queryTerms(folded);
-  const words = queryWords(folded);
-  let ids: number[] = [];
-  if (terms.length > 0) {
-    const search = await loadTerms(config, terms);
-    const results = search.search(terms.join(' '), {
-      combineWith: 'AND',
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-    });
-    ids = rank(
-      results,
-      words.map((word) => queryTerms(word)),
-    );
-  }
+  const ids = await findArticles(config, query, (name) => fetchJson(config.base + name, isShard));
   if (ids.length === 0) {
-    say(fill(config.labels.none, { query }));
+    say(fill(config.labels.none, { query: query.query }));
     empty.hidden = false;
     return;
   }
@@ -281,7 +173,7 @@ async function run(root: HTMLElement, config: Config): Promise<void> {
   const chunk = (n: number) => {
     let loading = chunks.get(n);
     if (!loading) {
-      loading = fetchJson(`${config.base}${config.version}-${config.script}-${n}.json`, isDocumentList);
+      loading = fetchJson(config.base + documentFileName(config.version, config.script, n), isDocumentList);
       chunks.set(n, loading);
     }
     return loading;
@@ -289,15 +181,16 @@ async function run(root: HTMLElement, config: Config): Promise<void> {
   let shown = 0;
   const showMore = async () => {
     const next = ids.slice(shown, shown + pageSize);
-    const entries = await Promise.all(
-      next.map(async (id) => (await chunk(Math.floor(id / config.chunkSize)))[id % config.chunkSize]),
-    );
-    for (const entry of entries) if (entry) list.append(resultItem(config, entry, words, map));
+    await Promise.all(documentChunksFor(config, next).map(chunk));
+    for (const id of next) {
+      const entry = (await chunk(Math.floor(id / config.chunkSize)))[id % config.chunkSize];
+      if (entry) list.append(resultItem(config, entry, query.words, map));
+    }
     shown += next.length;
     more.hidden = shown >= ids.length;
   };
   await showMore();
-  say(fill(config.labels.count, { count: ids.length, query }));
+  say(fill(config.labels.count, { count: ids.length, query: query.query }));
   more.textContent = config.labels.more;
   more.addEventListener('click', () => {
     const before = list.children.length;

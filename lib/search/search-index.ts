@@ -5,8 +5,9 @@ import type { Article } from '../articles';
 import { formatChineseDate } from '../dates';
 import { visibleText } from '../html';
 import { memo } from '../memo';
-import { scripts, type Script } from '../script';
+import { scripts } from '../script';
 import { getFoldMap } from './fold-map';
+import { documentFileName, shardFileName, type DocumentEntry, type SearchIndexInfo, type Shard } from './query';
 import { foldText, indexTerms, searchFields, shardOf, type SearchField } from './terms';
 
 /**
@@ -33,36 +34,9 @@ export const documentChunkSize = 20;
 const shardTargetBytes = 24 * 1024;
 const maxShards = 4096;
 
-/** What the search page needs to read the index: written into the page, so the page and its index agree. */
-export interface SearchIndexInfo {
-  readonly version: string;
-  readonly documentCount: number;
-  readonly shardCount: number;
-  readonly chunkSize: number;
-}
-
 export interface SearchIndex extends SearchIndexInfo {
   /** Every file of the index by its name under /search/: JSON text. */
   readonly files: ReadonlyMap<string, string>;
-}
-
-/**
- * One shard file: term → for each field (searchFields order), the article numbers holding it,
- * ascending, each written as its difference from the one before (the first as itself).
- */
-export type ShardFile = Record<string, number[][]>;
-
-/** One article as a result shows it: [slug, title, summary, ISO date, shown date]. */
-export type DocumentEntry = readonly [slug: string, title: string, summary: string, date: string, shownDate: string];
-
-/** The name of shard n. @example shardFileName('ab12', 3) // => 'ab12-s3.json' */
-export function shardFileName(version: string, shard: number): string {
-  return `${version}-s${shard}.json`;
-}
-
-/** The name of the document file holding chunk n in a script. @example documentFileName('ab12', 'zh-hant', 0) // => 'ab12-zh-hant-0.json' */
-export function documentFileName(version: string, script: Script, chunk: number): string {
-  return `${version}-${script}-${chunk}.json`;
 }
 
 /** The folded text of each field of an article, as its Simplified page shows it. */
@@ -113,13 +87,17 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
     0,
   );
   const shardCount = powerOfTwoAtLeast(Math.ceil(totalBytes / shardTargetBytes));
-  const shards: ShardFile[] = Array.from({ length: shardCount }, () => ({}));
+  const shards: Shard[] = Array.from({ length: shardCount }, () => ({}));
   for (const { term, lists } of entries) {
     const shard = shards[shardOf(term, shardCount)];
     if (shard) shard[term] = lists;
   }
 
-  const bodies: [string, string][] = shards.map((shard, n) => [`s${n}`, JSON.stringify(shard)]);
+  // Named by content: the version hashes every body, so bodies are made before their names.
+  const bodies: [(version: string) => string, string][] = shards.map((shard, n) => [
+    (version) => shardFileName(version, n),
+    JSON.stringify(shard),
+  ]);
   for (const script of scripts) {
     for (let chunk = 0; chunk * documentChunkSize < articles.length; chunk += 1) {
       const documents = articles
@@ -128,18 +106,18 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
           const view = viewArticle(article, script);
           return [article.slug, view.title, view.summary, article.date.iso, formatChineseDate(article.date)];
         });
-      bodies.push([`${script}-${chunk}`, JSON.stringify(documents)]);
+      bodies.push([(version) => documentFileName(version, script, chunk), JSON.stringify(documents)]);
     }
   }
   const hash = createHash('sha256');
-  for (const [name, body] of bodies) hash.update(`${name}\n${body}\n`);
+  for (const [name, body] of bodies) hash.update(`${name('')}\n${body}\n`);
   const version = hash.digest('hex').slice(0, 12);
   return {
     version,
     documentCount: articles.length,
     shardCount,
     chunkSize: documentChunkSize,
-    files: new Map(bodies.map(([name, body]) => [`${version}-${name}.json`, body])),
+    files: new Map(bodies.map(([name, body]) => [name(version), body])),
   };
 }
 

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { searchCases, seedSlug } from '../fixtures/search/queries';
+import { writeArchive } from '../support/archive';
+
+// The query set over the archive fixture site (60 generated articles, seed 1, and the seed
+// article), answered by the same code the search page runs (lib/search/query.ts) from an
+// index built in this process, the files read from memory instead of fetched.
+
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-news-search-'));
+
+/** What a query must find: every article whose text (converted by opencc-js, phrases and all) holds each of its words. */
+type Oracle = (query: string) => Set<string>;
+
+let answer: (query: string) => Promise<string[]>;
+let oracle: Oracle;
+let sharesACharacter: (slug: string, query: string) => boolean;
+/** Where a word stands in an article: 3 in its title or topics, 2 in its author or summary, 1 in its body only. */
+let weightOf: (slug: string, word: string) => number;
+let dateOf: (slug: string) => number;
+
+beforeAll(async () => {
+  writeArchive({ count: 60, out: site, seed: 1, publicDir: path.join(site, 'public') });
+  fs.copyFileSync(
+    path.join('tests', 'fixtures', 'sites', 'reader', 'articles', `${seedSlug}.md`),
+    path.join(site, 'articles', `${seedSlug}.md`),
+  );
+  vi.stubEnv('CONTENT_DIR', site);
+  vi.stubEnv('NODE_ENV', 'production');
+  vi.resetModules();
+  const [{ getArticles }, { buildSearchIndex }, { getFoldMap }, query, view, { convertText }, { visibleText }] =
+    await Promise.all([
+      import('@/lib/articles'),
+      import('@/lib/search/search-index'),
+      import('@/lib/search/fold-map'),
+      import('@/lib/search/query'),
+      import('@/lib/article-view'),
+      import('@/lib/convert'),
+      import('@/lib/html'),
+    ]);
+  const articles = getArticles();
+  const index = buildSearchIndex(articles);
+  const loadShard = async (name: string) => {
+    const value: unknown = JSON.parse(index.files.get(name) ?? '{}');
+    if (!query.isShard(value)) throw new Error(`${name} is not a shard`);
+    return value;
+  };
+  answer = async (raw) =>
+    (await query.findArticles(index, query.parseQuery(raw, getFoldMap()), loadShard)).map(
+      (id) => articles[id]?.slug ?? '',
+    );
+
+  const toSimplified = (text: string) => convertText(text.normalize('NFKC').toLowerCase(), 'zh-hant', 'zh-hans');
+  const fields = new Map(
+    articles.map((article) => {
+      const shown = view.viewArticle(article, 'zh-hans');
+      const body = visibleText(view.renderArticleBody(article, 'zh-hans'));
+      return [
+        article.slug,
+        [shown.title, shown.topics.join(' '), shown.author, shown.summary, body].map(toSimplified),
+      ] as const;
+    }),
+  );
+  const texts = new Map([...fields].map(([slug, parts]) => [slug, parts.join('\n')]));
+  weightOf = (slug, word) => {
+    const [title = '', topics = '', author = '', summary = '', body = ''] = fields.get(slug) ?? [];
+    const w = toSimplified(word);
+    return title.includes(w) || topics.includes(w)
+      ? 3
+      : author.includes(w) || summary.includes(w)
+        ? 2
+        : body.includes(w)
+          ? 1
+          : 0;
+  };
+  const dates = new Map(articles.map((article) => [article.slug, article.date.instant.getTime()]));
+  dateOf = (slug) => dates.get(slug) ?? 0;
+  const words = (raw: string) =>
+    toSimplified(raw)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+  oracle = (raw) =>
+    new Set([...texts].filter(([, text]) => words(raw).every((word) => text.includes(word))).map(([slug]) => slug));
+  sharesACharacter = (slug, raw) => {
+    const text = texts.get(slug) ?? '';
+    return words(raw).some((word) =>
+      /\p{Script=Han}/u.test(word) ? Array.from(word).some((char) => text.includes(char)) : text.includes(word),
+    );
+  };
+}, 120_000);
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  vi.resetModules();
+  fs.rmSync(site, { recursive: true, force: true });
+});
+
+describe('the search query set over the archive', () => {
+  it('has at least 40 queries', () => {
+    expect(searchCases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(searchCases.map((searchCase) => [searchCase.query, searchCase] as const))(
+    '%s finds what it must',
+    async (_query, searchCase) => {
+      const found = await answer(searchCase.query);
+      if (searchCase.findsNothing) {
+        expect(found).toEqual([]);
+        expect(oracle(searchCase.query).size).toBe(0);
+        return;
+      }
+      expect(oracle(searchCase.query).size, 'the archive holds the query').toBeGreaterThan(0);
+      for (const slug of searchCase.mustFind ?? []) expect(found).toContain(slug);
+      expect(
+        found.filter((slug) => !sharesACharacter(slug, searchCase.query)),
+        'results without any of the query’s characters',
+      ).toEqual([]);
+    },
+  );
+
+  it('finds at least 95 % of the articles that hold the queries’ words', async () => {
+    let expected = 0;
+    let found = 0;
+    const missed: string[] = [];
+    for (const { query } of searchCases) {
+      const truth = oracle(query);
+      const results = new Set(await answer(query));
+      expected += truth.size;
+      for (const slug of truth) {
+        if (results.has(slug)) found += 1;
+        else missed.push(`${query}: ${slug}`);
+      }
+    }
+    expect(expected).toBeGreaterThan(500);
+    expect(found / expected, missed.slice(0, 20).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('lists a match in the title before one in the summary, and that before one in the body only', async () => {
+    const found = await answer('星际之门');
+    const weights = found.map((slug) => weightOf(slug, '星际之门'));
+    expect(new Set(weights).size).toBeGreaterThan(1);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+
+  it('lists equal matches newest first', async () => {
+    for (const query of ['星际之门', '泽连斯基', '张伟']) {
+      const found = await answer(query);
+      for (let index = 1; index < found.length; index += 1) {
+        const [before = '', after = ''] = [found[index - 1], found[index]];
+        if (weightOf(before, query) === weightOf(after, query))
+          expect(dateOf(before), `${query}: ${before} before ${after}`).toBeGreaterThanOrEqual(dateOf(after));
+      }
+    }
+  });
+
+  it('finds nothing for an empty query or one of punctuation only', async () => {
+    expect(await answer('')).toEqual([]);
+    expect(await answer(' ，。！“”')).toEqual([]);
+  });
+});
