@@ -5,7 +5,7 @@ import type { Article } from '../articles';
 import { formatChineseDate } from '../dates';
 import { visibleText } from '../html';
 import { memo } from '../memo';
-import { scripts } from '../script';
+import { scripts, type Script } from '../script';
 import { getFoldMap } from './fold-map';
 import { documentFileName, shardFileName, type DocumentEntry, type SearchIndexInfo, type Shard } from './query';
 import { foldText, indexTerms, searchFields, shardOf, type SearchField } from './terms';
@@ -64,11 +64,30 @@ function powerOfTwoAtLeast(value: number): number {
   return power;
 }
 
+/** One article as the index takes it: its folded fields, and what a result shows in each script. */
+export interface SearchDocument {
+  readonly fields: Readonly<Record<SearchField, string>>;
+  readonly shown: Readonly<Record<Script, DocumentEntry>>;
+}
+
+/** What the index needs of an article; the costly part of building the index (the body is rendered again). */
+export function toSearchDocument(article: Article): SearchDocument {
+  const shown = (script: Script): DocumentEntry => {
+    const view = viewArticle(article, script);
+    return [article.slug, view.title, view.summary, article.date.iso, formatChineseDate(article.date)];
+  };
+  return { fields: searchableFields(article), shown: { 'zh-hans': shown('zh-hans'), 'zh-hant': shown('zh-hant') } };
+}
+
 /** Builds the index of published articles, newest first (as getArticles gives them). */
 export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
+  return indexSearchDocuments(articles.map(toSearchDocument));
+}
+
+/** Builds the index of documents already read, newest first. */
+export function indexSearchDocuments(documents: readonly SearchDocument[]): SearchIndex {
   const postings = new Map<string, number[][]>();
-  articles.forEach((article, id) => {
-    const fields = searchableFields(article);
+  documents.forEach(({ fields }, id) => {
     searchFields.forEach((field, fieldId) => {
       for (const term of new Set(indexTerms(fields[field]))) {
         let lists = postings.get(term);
@@ -99,14 +118,11 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
     JSON.stringify(shard),
   ]);
   for (const script of scripts) {
-    for (let chunk = 0; chunk * documentChunkSize < articles.length; chunk += 1) {
-      const documents = articles
+    for (let chunk = 0; chunk * documentChunkSize < documents.length; chunk += 1) {
+      const entries = documents
         .slice(chunk * documentChunkSize, (chunk + 1) * documentChunkSize)
-        .map((article): DocumentEntry => {
-          const view = viewArticle(article, script);
-          return [article.slug, view.title, view.summary, article.date.iso, formatChineseDate(article.date)];
-        });
-      bodies.push([(version) => documentFileName(version, script, chunk), JSON.stringify(documents)]);
+        .map((document) => document.shown[script]);
+      bodies.push([(version) => documentFileName(version, script, chunk), JSON.stringify(entries)]);
     }
   }
   const hash = createHash('sha256');
@@ -114,7 +130,7 @@ export function buildSearchIndex(articles: readonly Article[]): SearchIndex {
   const version = hash.digest('hex').slice(0, 12);
   return {
     version,
-    documentCount: articles.length,
+    documentCount: documents.length,
     shardCount,
     chunkSize: documentChunkSize,
     files: new Map(bodies.map(([name, body]) => [name(version), body])),

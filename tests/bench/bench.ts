@@ -4,7 +4,8 @@
 // peak memory, the fitted line and what it predicts for 10,000 articles),
 // `npm run check`, converters per build process, page weight across sizes and
 // against the floor, serving speed (next start, the floor, the static export
-// behind the tests' nginx runner) and conversion cost. Each target is marked
+// behind the tests' nginx runner), conversion cost, and the search index (its size per 1,000
+// articles at every size, and what a query downloads at 10,000). Each target is marked
 // met or not; the last line is JSON, to compare later runs with. Figures, not
 // assertions: nothing here fails because a target is missed.
 //
@@ -44,7 +45,21 @@ import {
   type PageKind,
   type SiteFolders,
 } from './site';
-import { count, fitLine, kb, mb, median, ms, ratio, seconds, table, verdictText, type Cell, type Line, type Verdict } from './stats';
+import {
+  count,
+  fitLine,
+  kb,
+  mb,
+  median,
+  ms,
+  ratio,
+  seconds,
+  table,
+  verdictText,
+  type Cell,
+  type Line,
+  type Verdict,
+} from './stats';
 import { dictionaryMarks, splitScripts, weigh, weighHtmlFile, type HtmlWeight, type PageWeight } from './weight';
 
 // ---- Options.
@@ -61,7 +76,8 @@ if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size <
   throw new Error(`--sizes takes article counts from 1 to 20000, separated by commas; got "${values.sizes}"`);
 }
 const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds must be a whole number from 1 to 20, got "${values.rounds}"`);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20)
+  throw new Error(`--rounds must be a whole number from 1 to 20, got "${values.rounds}"`);
 const smallest = sizes[0] ?? 1;
 
 // ---- The targets of the scale issue.
@@ -96,7 +112,9 @@ function readConverterLog(file: string, run: RunResult): ConverterCount {
   const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
   const entries = lines.flatMap((line) => {
     const [pid, converters, directions = '-'] = line.split(' ');
-    return pid === undefined || converters === undefined ? [] : [{ pid: Number(pid), count: Number(converters), directions: directions === '-' ? [] : directions.split(',') }];
+    return pid === undefined || converters === undefined
+      ? []
+      : [{ pid: Number(pid), count: Number(converters), directions: directions === '-' ? [] : directions.split(',') }];
   });
   const wrote = new Set(entries.map((entry) => entry.pid));
   return {
@@ -136,20 +154,40 @@ interface FloorRun extends TimedBuild {
 }
 
 function timed(run: RunResult): TimedBuild {
-  return { seconds: run.seconds, prerender: prerenderSeconds(run), workers: prerenderWorkers(run), peakBytes: run.peakBytes, load: loadNow() };
+  return {
+    seconds: run.seconds,
+    prerender: prerenderSeconds(run),
+    workers: prerenderWorkers(run),
+    peakBytes: run.peakBytes,
+    load: loadNow(),
+  };
 }
 
-async function buildSiteRun(site: SiteFolders, articles: number, preload: string, exportToo: boolean): Promise<SiteRun> {
+async function buildSiteRun(
+  site: SiteFolders,
+  articles: number,
+  preload: string,
+  exportToo: boolean,
+): Promise<SiteRun> {
   const converterLog = path.join(site.root, 'converters.log');
   fs.rmSync(converterLog, { force: true });
   log(`site: npm run build, ${count(articles)} articles (load ${loadNow().toFixed(1)})`);
-  const run = await buildSite(site, articles, { NODE_OPTIONS: withPreload(preload), BENCH_CONVERTER_COUNT_LOG: converterLog });
+  const run = await buildSite(site, articles, {
+    NODE_OPTIONS: withPreload(preload),
+    BENCH_CONVERTER_COUNT_LOG: converterLog,
+  });
   const built = timed(run);
   const pages = builtPages(site.distDir).length;
 
   log(`site: npm run check, ${count(articles)} articles`);
-  const check = await timedRun('npm', ['run', 'check'], { cwd: projectDir, extraEnv: siteEnv(site), allowFailure: true, timeoutMs: 10 * 60_000 });
-  const summary = /^\d[\d,]* article file\(s\) read.*$/m.exec(check.output)?.[0] ?? check.output.trim().split('\n').at(-1) ?? '';
+  const check = await timedRun('npm', ['run', 'check'], {
+    cwd: projectDir,
+    extraEnv: siteEnv(site),
+    allowFailure: true,
+    timeoutMs: 10 * 60_000,
+  });
+  const summary =
+    /^\d[\d,]* article file\(s\) read.*$/m.exec(check.output)?.[0] ?? check.output.trim().split('\n').at(-1) ?? '';
 
   let exported: SiteRun['export'] = null;
   if (exportToo) {
@@ -157,12 +195,16 @@ async function buildSiteRun(site: SiteFolders, articles: number, preload: string
     fs.rmSync(stage.stage, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(stage.mapFile), { recursive: true });
     log(`site: npm run export, ${count(articles)} articles`);
-    const exportRun = await timedRun('npm', ['run', 'export', '--', '--out', stage.outDir, '--nginx-map', stage.mapFile], {
-      cwd: projectDir,
-      extraEnv: { ...siteEnv(site), NEXT_DIST_DIR: path.relative(projectDir, path.join(stage.stage, 'next')) },
-      marks: prerenderMarks,
-      timeoutMs: buildTimeoutMs(articles),
-    });
+    const exportRun = await timedRun(
+      'npm',
+      ['run', 'export', '--', '--out', stage.outDir, '--nginx-map', stage.mapFile],
+      {
+        cwd: projectDir,
+        extraEnv: { ...siteEnv(site), NEXT_DIST_DIR: path.relative(projectDir, path.join(stage.stage, 'next')) },
+        marks: prerenderMarks,
+        timeoutMs: buildTimeoutMs(articles),
+      },
+    );
     exported = { ...timed(exportRun), stage };
   }
 
@@ -186,7 +228,11 @@ async function buildSiteRun(site: SiteFolders, articles: number, preload: string
 async function buildFloorRun(text: ArticleText, pages: number): Promise<FloorRun> {
   writeFloorApp(floorDir, { ...text, pages });
   log(`floor: next build, ${count(pages)} pages (load ${loadNow().toFixed(1)})`);
-  const run = await timedRun(process.execPath, [nextBin, 'build'], { cwd: floorDir, marks: prerenderMarks, timeoutMs: buildTimeoutMs(pages / 2) });
+  const run = await timedRun(process.execPath, [nextBin, 'build'], {
+    cwd: floorDir,
+    marks: prerenderMarks,
+    timeoutMs: buildTimeoutMs(pages / 2),
+  });
   return { pages, ...timed(run) };
 }
 
@@ -252,11 +298,14 @@ function atNewsroom<Run extends { readonly articles: number; readonly pages: num
   return { value: line === null ? null : Math.max(line, last.y), measured: false };
 }
 
-const how = (figure: AtNewsroom) => (figure.measured ? 'measured' : figure.value === null ? 'sizes too close to predict' : 'predicted by the fitted line');
+const how = (figure: AtNewsroom) =>
+  figure.measured ? 'measured' : figure.value === null ? 'sizes too close to predict' : 'predicted by the fitted line';
 
 // ---- Serving, page weight and conversion at the smallest size.
 
-async function measureServing(targets: readonly { readonly name: string; readonly url: string }[]): Promise<Record<string, LoadResult & { readonly rounds: number }>> {
+async function measureServing(
+  targets: readonly { readonly name: string; readonly url: string }[],
+): Promise<Record<string, LoadResult & { readonly rounds: number }>> {
   const results = new Map<string, LoadResult[]>(targets.map((target) => [target.name, []]));
   for (const target of targets) await load(target.url, loadSettings.warmupSeconds);
   for (let round = 0; round < rounds; round += 1) {
@@ -314,9 +363,14 @@ async function measureConversion(site: SiteFolders, articleFile: string) {
   log('conversion');
   // CONTENT_DIR: the content reader refuses an article file from outside the content folder.
   const tsx = (args: readonly string[]) =>
-    timedRun(process.execPath, [tsxBin, '--conditions=react-server', path.join(projectDir, 'tests/bench/conversion.ts'), ...args], { cwd: projectDir, extraEnv: siteEnv(site) });
+    timedRun(
+      process.execPath,
+      [tsxBin, '--conditions=react-server', path.join(projectDir, 'tests/bench/conversion.ts'), ...args],
+      { cwd: projectDir, extraEnv: siteEnv(site) },
+    );
   const creations = [];
-  for (let run = 0; run < 5; run += 1) creations.push(conversionCreate.parse(lastJsonLine((await tsx(['create'])).output)));
+  for (let run = 0; run < 5; run += 1)
+    creations.push(conversionCreate.parse(lastJsonLine((await tsx(['create'])).output)));
   const article = conversionArticle.parse(lastJsonLine((await tsx(['article', articleFile, '300'])).output));
   return {
     createToHantMs: median(creations.map((c) => c.toHantMs)) ?? null,
@@ -324,6 +378,52 @@ async function measureConversion(site: SiteFolders, articleFile: string) {
     reuseMs: median(creations.map((c) => c.bothAgainMs)) ?? null,
     ...article,
   };
+}
+
+// ---- Search: the index of each size, and what each query of the query set downloads at 10,000 articles.
+
+const searchRun = z.object({
+  articles: z.number(),
+  prepareMs: z.number(),
+  indexMs: z.number(),
+  files: z.number(),
+  shards: z.number(),
+  gzipBytes: z.number(),
+  bundle: z.object({ gzip: z.number() }),
+  foldMapGzip: z.number(),
+  queries: z.array(z.object({ query: z.string(), results: z.number(), files: z.number(), bytes: z.number() })),
+});
+type SearchRun = z.infer<typeof searchRun>;
+
+/** tests/bench/search-index.ts over one content folder: the index built in-process, as the build builds it. */
+async function measureSearchIndex(contentDir: string): Promise<SearchRun & { readonly load: number }> {
+  const run = await timedRun(
+    process.execPath,
+    [tsxBin, '--conditions=react-server', path.join(projectDir, 'tests/bench/search-index.ts')],
+    {
+      cwd: projectDir,
+      extraEnv: { CONTENT_DIR: contentDir },
+      timeoutMs: 30 * 60_000,
+    },
+  );
+  return { ...searchRun.parse(lastJsonLine(run.output)), load: loadNow() };
+}
+
+/** The index at every size, and at 10,000 articles (an archive generated for it unless 10,000 is a size). */
+async function measureSearch(siteOf: (articles: number) => SiteFolders) {
+  const runs = [];
+  for (const articles of sizes) {
+    log(`search index, ${count(articles)} articles`);
+    runs.push(await measureSearchIndex(siteOf(articles).contentDir));
+  }
+  let atNewsroom = runs.find((run) => run.articles >= newsroom * 0.99);
+  if (!atNewsroom) {
+    const site = siteFolders(`search-${newsroom}`);
+    log(`search index, ${count(newsroom)} articles: generating the archive`);
+    generateArchive(site, newsroom);
+    atNewsroom = await measureSearchIndex(site.contentDir);
+  }
+  return { runs, atNewsroom };
 }
 
 // ---- The run.
@@ -339,7 +439,9 @@ async function main(): Promise<void> {
   for (const articles of sizes) {
     const started = Date.now();
     const summary = generateArchive(siteOf(articles), articles);
-    log(`archive of ${count(articles)} articles (${summary.drafts.length} drafts, ${summary.scheduled.length} scheduled) in ${seconds((Date.now() - started) / 1000)}`);
+    log(
+      `archive of ${count(articles)} articles (${summary.drafts.length} drafts, ${summary.scheduled.length} scheduled) in ${seconds((Date.now() - started) / 1000)}`,
+    );
   }
   // The floor carries the first article of the archive: the one weighed on the site at every size.
   const floorArticle = archiveFiles(siteOf(smallest))[0];
@@ -370,12 +472,20 @@ async function main(): Promise<void> {
   const floor = `http://127.0.0.1:${floorPort}`;
   const exported = `http://127.0.0.1:${exportPort}`;
   log('serving: starting next start (site, floor) and the export');
-  const siteServer = await startServer(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(sitePort)], {
-    cwd: projectDir,
-    url: site + articlePath,
-    extraEnv: siteEnv(smallSite),
-  });
-  const floorServer = await startServer(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(floorPort)], { cwd: floorDir, url: floor + floorPath });
+  const siteServer = await startServer(
+    process.execPath,
+    [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(sitePort)],
+    {
+      cwd: projectDir,
+      url: site + articlePath,
+      extraEnv: siteEnv(smallSite),
+    },
+  );
+  const floorServer = await startServer(
+    process.execPath,
+    [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(floorPort)],
+    { cwd: floorDir, url: floor + floorPath },
+  );
   if (!small.export) throw new Error('the smallest size was not exported');
   const exportServer = await serveExport(projectDir, small.export.stage, exportPort, articlePath);
 
@@ -400,31 +510,75 @@ async function main(): Promise<void> {
   await stopServer(exportServer.child);
 
   const conversion = await measureConversion(smallSite, floorArticle);
+  const search = await measureSearch(siteOf);
   const clientDictionary = scanClientFiles(path.join(projectDir, smallSite.distDir, 'static'));
 
   // ---- Figures.
-  const newsroomPages = atNewsroom(siteRuns, (run) => run.articles, (run) => run.pages, newsroom);
+  const newsroomPages = atNewsroom(
+    siteRuns,
+    (run) => run.articles,
+    (run) => run.pages,
+    newsroom,
+  );
   const newsroomX = newsroomPages.value ?? 2 * newsroom;
-  const wallFit = { site: fitCost(siteRuns.map((r) => ({ x: r.pages, y: r.seconds }))), floor: fitCost(floorRuns.map((r) => ({ x: r.pages, y: r.seconds }))) };
-  const prerenderFit = { site: fitCost(siteRuns.map((r) => ({ x: r.pages, y: r.prerender }))), floor: fitCost(floorRuns.map((r) => ({ x: r.pages, y: r.prerender }))) };
+  const wallFit = {
+    site: fitCost(siteRuns.map((r) => ({ x: r.pages, y: r.seconds }))),
+    floor: fitCost(floorRuns.map((r) => ({ x: r.pages, y: r.seconds }))),
+  };
+  const prerenderFit = {
+    site: fitCost(siteRuns.map((r) => ({ x: r.pages, y: r.prerender }))),
+    floor: fitCost(floorRuns.map((r) => ({ x: r.pages, y: r.prerender }))),
+  };
   // A slope from builds a few pages apart is noise: judge the marginal cost from 100 pages up only.
   const enoughPages = large.pages - small.pages >= 100;
   const marginal = (fit: { site: Fit | null; floor: Fit | null }) =>
     enoughPages && fit.site && fit.floor && fit.floor.msPerPage > 0 ? fit.site.msPerPage / fit.floor.msPerPage : null;
   const wallRatio = marginal(wallFit);
   const prerenderRatio = marginal(prerenderFit);
-  const buildAt = atNewsroom(siteRuns, (r) => r.pages, (r) => r.seconds, newsroomX);
-  const peakAt = atNewsroom(siteRuns, (r) => r.pages, (r) => r.peakBytes, newsroomX);
+  const buildAt = atNewsroom(
+    siteRuns,
+    (r) => r.pages,
+    (r) => r.seconds,
+    newsroomX,
+  );
+  const peakAt = atNewsroom(
+    siteRuns,
+    (r) => r.pages,
+    (r) => r.peakBytes,
+    newsroomX,
+  );
   const exportRuns = siteRuns.filter((r) => r.export);
-  const exportAt = exportRuns.length >= 2 || exportRuns.some((r) => r.articles === newsroom) ? atNewsroom(exportRuns, (r) => r.pages, (r) => r.export?.seconds ?? null, newsroomX) : null;
-  const exportPeakAt = exportAt ? atNewsroom(exportRuns, (r) => r.pages, (r) => r.export?.peakBytes ?? null, newsroomX) : null;
-  const checkAt = atNewsroom(siteRuns, (r) => r.articles, (r) => r.check.seconds, newsroom);
+  const exportAt =
+    exportRuns.length >= 2 || exportRuns.some((r) => r.articles === newsroom)
+      ? atNewsroom(
+          exportRuns,
+          (r) => r.pages,
+          (r) => r.export?.seconds ?? null,
+          newsroomX,
+        )
+      : null;
+  const exportPeakAt = exportAt
+    ? atNewsroom(
+        exportRuns,
+        (r) => r.pages,
+        (r) => r.export?.peakBytes ?? null,
+        newsroomX,
+      )
+    : null;
+  const checkAt = atNewsroom(
+    siteRuns,
+    (r) => r.articles,
+    (r) => r.check.seconds,
+    newsroom,
+  );
   const directions = [...new Set(siteRuns.flatMap((r) => r.converters.directions))];
   const maxConverters = Math.max(...siteRuns.map((r) => r.converters.maxPerProcess));
   const weightDrift = (Object.keys(pageKinds) as PageKind[]).flatMap((kind) => {
     const from = small.weights[kind];
     const to = large.weights[kind];
-    return from && to && large !== small ? [{ kind, from, to, gzip: to.gzip / from.gzip, raw: to.bytes / from.bytes }] : [];
+    return from && to && large !== small
+      ? [{ kind, from, to, gzip: to.gzip / from.gzip, raw: to.bytes / from.bytes }]
+      : [];
   });
   const siteServe = serving['site (next start)'];
   const floorServe = serving['floor (next start)'];
@@ -432,6 +586,7 @@ async function main(): Promise<void> {
   const worstHtml = Math.max(...siteWeights.map((w) => w.htmlGzip));
   const maxOwnJs = Math.max(...siteWeights.map((w) => w.jsGzip - floorWeight.jsGzip));
   const within = (value: number | null, limit: number): Verdict => (value === null ? null : value <= limit);
+  const searchBytes = search.atNewsroom.queries.map((query) => query.bytes);
 
   const targets: [string, string, string, Verdict][] = [
     [
@@ -446,23 +601,46 @@ async function main(): Promise<void> {
       `≤ ${ratio(targetMarginalRatio)}`,
       within(prerenderRatio, targetMarginalRatio),
     ],
-    [`npm run build, ${count(newsroom)} articles`, `${seconds(buildAt.value)} (${how(buildAt)})`, '≤ 720 s', within(buildAt.value, targetBuildSeconds)],
-    [`peak build memory, ${count(newsroom)} articles`, `${mb(peakAt.value)} (${how(peakAt)})`, '≤ 3072 MB', within(peakAt.value, targetPeakBytes)],
+    [
+      `npm run build, ${count(newsroom)} articles`,
+      `${seconds(buildAt.value)} (${how(buildAt)})`,
+      '≤ 720 s',
+      within(buildAt.value, targetBuildSeconds),
+    ],
+    [
+      `peak build memory, ${count(newsroom)} articles`,
+      `${mb(peakAt.value)} (${how(peakAt)})`,
+      '≤ 3072 MB',
+      within(peakAt.value, targetPeakBytes),
+    ],
     ...(exportAt && exportPeakAt
       ? ([
-          [`npm run export, ${count(newsroom)} articles`, `${seconds(exportAt.value)} (${how(exportAt)})`, '≤ 720 s', within(exportAt.value, targetBuildSeconds)],
-          [`peak export memory, ${count(newsroom)} articles`, `${mb(exportPeakAt.value)} (${how(exportPeakAt)})`, '≤ 3072 MB', within(exportPeakAt.value, targetPeakBytes)],
+          [
+            `npm run export, ${count(newsroom)} articles`,
+            `${seconds(exportAt.value)} (${how(exportAt)})`,
+            '≤ 720 s',
+            within(exportAt.value, targetBuildSeconds),
+          ],
+          [
+            `peak export memory, ${count(newsroom)} articles`,
+            `${mb(exportPeakAt.value)} (${how(exportPeakAt)})`,
+            '≤ 3072 MB',
+            within(exportPeakAt.value, targetPeakBytes),
+          ],
         ] satisfies [string, string, string, Verdict][])
       : []),
-    [`npm run check, ${count(newsroom)} articles`, `${seconds(checkAt.value)} (${how(checkAt)}; ${seconds(large.check.seconds)} at ${count(large.articles)})`, '≤ 30 s', within(checkAt.value, targetCheckSeconds)],
-    ...weightDrift.map(
-      ({ kind, gzip, raw }): [string, string, string, Verdict] => [
-        `${kind} page weight, ${count(large.articles)} / ${count(small.articles)} articles`,
-        `gzip ${ratio(gzip)}, raw ${ratio(raw)}`,
-        'within 10 %',
-        Math.max(Math.abs(gzip - 1), Math.abs(raw - 1)) <= targetWeightDrift,
-      ],
-    ),
+    [
+      `npm run check, ${count(newsroom)} articles`,
+      `${seconds(checkAt.value)} (${how(checkAt)}; ${seconds(large.check.seconds)} at ${count(large.articles)})`,
+      '≤ 30 s',
+      within(checkAt.value, targetCheckSeconds),
+    ],
+    ...weightDrift.map(({ kind, gzip, raw }): [string, string, string, Verdict] => [
+      `${kind} page weight, ${count(large.articles)} / ${count(small.articles)} articles`,
+      `gzip ${ratio(gzip)}, raw ${ratio(raw)}`,
+      'within 10 %',
+      Math.max(Math.abs(gzip - 1), Math.abs(raw - 1)) <= targetWeightDrift,
+    ]),
     [
       'converters per build process',
       `at most ${maxConverters}, for ${directions.length} direction(s) used (${directions.join(', ') || 'none'})`,
@@ -471,21 +649,53 @@ async function main(): Promise<void> {
     ],
     [
       'build time grows linearly (site prerender)',
-      prerenderFit.site?.lastStepOverFirst == null ? '–' : `last step ${ratio(prerenderFit.site.lastStepOverFirst)} the first; R² ${prerenderFit.site.r2.toFixed(3)}`,
+      prerenderFit.site?.lastStepOverFirst == null
+        ? '–'
+        : `last step ${ratio(prerenderFit.site.lastStepOverFirst)} the first; R² ${prerenderFit.site.r2.toFixed(3)}`,
       'last step ≤ 1.5× first',
       within(prerenderFit.site?.lastStepOverFirst ?? null, 1.5),
     ],
     ['site JS above the floor', kb(maxOwnJs), '≤ 5.0 KB gzip', maxOwnJs <= 5 * 1024],
-    ['conversion dictionary in client files', clientDictionary.length === 0 ? 'none' : clientDictionary.join(', '), 'none', clientDictionary.length === 0],
-    ['article HTML gzip / floor', ratio(worstHtml / floorWeight.htmlGzip), '≤ 1.30×', worstHtml / floorWeight.htmlGzip <= 1.3],
-    ['next start rps / floor rps', ratio(siteServe && floorServe ? siteServe.rps / floorServe.rps : null), '≥ 0.90×', siteServe && floorServe ? siteServe.rps / floorServe.rps >= 0.9 : null],
+    [
+      'conversion dictionary in client files',
+      clientDictionary.length === 0 ? 'none' : clientDictionary.join(', '),
+      'none',
+      clientDictionary.length === 0,
+    ],
+    [
+      'article HTML gzip / floor',
+      ratio(worstHtml / floorWeight.htmlGzip),
+      '≤ 1.30×',
+      worstHtml / floorWeight.htmlGzip <= 1.3,
+    ],
+    [
+      'next start rps / floor rps',
+      ratio(siteServe && floorServe ? siteServe.rps / floorServe.rps : null),
+      '≥ 0.90×',
+      siteServe && floorServe ? siteServe.rps / floorServe.rps >= 0.9 : null,
+    ],
     ['converting one article', ms(conversion.articleMs, 2), '< 5 ms', conversion.articleMs < 5],
+    [
+      `search: bytes a query downloads at ${count(search.atNewsroom.articles)} articles (max of ${search.atNewsroom.queries.length})`,
+      kb(Math.max(...searchBytes)),
+      '≤ 300.0 KB gzip',
+      Math.max(...searchBytes) <= 300 * 1024,
+    ],
+    [
+      'search: the fold map in the search script',
+      kb(search.atNewsroom.foldMapGzip),
+      '≤ 20.0 KB gzip',
+      search.atNewsroom.foldMapGzip <= 20 * 1024,
+    ],
   ];
 
   // ---- The report.
   const out: string[] = [];
   const loadText = (values: readonly number[]) => values.map((n) => n.toFixed(1)).join(' / ');
-  out.push('', `== Build scaling (cold builds; generated archives, seed 1; peak memory = PSS of the build's process tree; load = 1-min load average as each ended, on ${os.cpus().length} cores) ==`);
+  out.push(
+    '',
+    `== Build scaling (cold builds; generated archives, seed 1; peak memory = PSS of the build's process tree; load = 1-min load average as each ended, on ${os.cpus().length} cores) ==`,
+  );
   const buildRow = (name: string, articles: number | null, pages: number, run: TimedBuild, extra: Cell): Cell[] => [
     name,
     articles === null ? '' : count(articles),
@@ -501,18 +711,40 @@ async function main(): Promise<void> {
   ];
   out.push(
     table(
-      ['build', 'articles', 'pages', 'wall', 'prerender', 'workers', 'wall/page', 'prerender/page', 'peak memory', 'load', 'converters'],
+      [
+        'build',
+        'articles',
+        'pages',
+        'wall',
+        'prerender',
+        'workers',
+        'wall/page',
+        'prerender/page',
+        'peak memory',
+        'load',
+        'converters',
+      ],
       [
         ...siteRuns.map((r) =>
-          buildRow('site: npm run build', r.articles, r.pages, r, `${r.converters.creations} in ${r.converters.withConverters} of ${r.converters.processes} processes, max ${r.converters.maxPerProcess}`),
+          buildRow(
+            'site: npm run build',
+            r.articles,
+            r.pages,
+            r,
+            `${r.converters.creations} in ${r.converters.withConverters} of ${r.converters.processes} processes, max ${r.converters.maxPerProcess}`,
+          ),
         ),
         ...floorRuns.map((r) => buildRow('floor: next build', null, r.pages, r, '')),
-        ...siteRuns.flatMap((r) => (r.export ? [buildRow('site: npm run export', r.articles, r.pages, r.export, '')] : [])),
+        ...siteRuns.flatMap((r) =>
+          r.export ? [buildRow('site: npm run export', r.articles, r.pages, r.export, '')] : [],
+        ),
       ],
     ),
   );
   const fitText = (fit: Fit | null) =>
-    fit ? `${ms(fit.msPerPage)}/page + ${seconds(fit.fixedSeconds)} fixed (R² ${fit.r2.toFixed(3)}${fit.lastStepOverFirst == null ? '' : `, last step ${ratio(fit.lastStepOverFirst)} the first`})` : '– (one size only)';
+    fit
+      ? `${ms(fit.msPerPage)}/page + ${seconds(fit.fixedSeconds)} fixed (R² ${fit.r2.toFixed(3)}${fit.lastStepOverFirst == null ? '' : `, last step ${ratio(fit.lastStepOverFirst)} the first`})`
+      : '– (one size only)';
   out.push(
     '',
     'Fitted line, time against pages:',
@@ -526,7 +758,9 @@ async function main(): Promise<void> {
       `peak memory ${mb(peakAt.value)} (${how(peakAt)}; target ≤ 3072 MB: ${verdictText(within(peakAt.value, targetPeakBytes))})`,
   );
   if (exportAt && exportPeakAt) {
-    out.push(`${count(newsroom)} articles, npm run export: ${seconds(exportAt.value)} (${how(exportAt)}), peak memory ${mb(exportPeakAt.value)} (${how(exportPeakAt)})`);
+    out.push(
+      `${count(newsroom)} articles, npm run export: ${seconds(exportAt.value)} (${how(exportAt)}), peak memory ${mb(exportPeakAt.value)} (${how(exportPeakAt)})`,
+    );
   }
   out.push(
     `npm run check: ${siteRuns.map((r) => `${seconds(r.check.seconds)} at ${count(r.articles)}${r.check.exitCode === 0 ? '' : ` (exit ${r.check.exitCode})`}`).join(', ')}; ` +
@@ -534,14 +768,31 @@ async function main(): Promise<void> {
   );
   out.push(
     `Converters (counted at exit in each build process by tests/bench/converter-count.ts): ${siteRuns
-      .map((r) => `${count(r.articles)} articles: ${r.converters.creations} in ${r.converters.withConverters} process(es), ${r.converters.processes} wrote, ${r.converters.nodeProcessesSeen} node processes seen, ${r.converters.silent} silent`)
+      .map(
+        (r) =>
+          `${count(r.articles)} articles: ${r.converters.creations} in ${r.converters.withConverters} process(es), ${r.converters.processes} wrote, ${r.converters.nodeProcessesSeen} node processes seen, ${r.converters.silent} silent`,
+      )
       .join('; ')}. At most ${maxConverters} per process for ${directions.length} direction(s).`,
   );
 
-  out.push('', `== Page weight across sizes (prerendered HTML of ${count(small.articles)} and ${count(large.articles)} articles; gzip level 9) ==`);
+  out.push(
+    '',
+    `== Page weight across sizes (prerendered HTML of ${count(small.articles)} and ${count(large.articles)} articles; gzip level 9) ==`,
+  );
   out.push(
     table(
-      ['page', `path at ${count(small.articles)}`, 'HTML', 'gzip', `path at ${count(large.articles)}`, 'HTML', 'gzip', 'gzip ratio', 'raw ratio', 'within 10 %'],
+      [
+        'page',
+        `path at ${count(small.articles)}`,
+        'HTML',
+        'gzip',
+        `path at ${count(large.articles)}`,
+        'HTML',
+        'gzip',
+        'gzip ratio',
+        'raw ratio',
+        'within 10 %',
+      ],
       (Object.keys(pageKinds) as PageKind[]).map((kind) => {
         const from = small.weights[kind];
         const to = large.weights[kind];
@@ -556,23 +807,69 @@ async function main(): Promise<void> {
           kb(to?.gzip),
           ratio(drift?.gzip),
           ratio(drift?.raw),
-          drift ? verdictText(Math.max(Math.abs(drift.gzip - 1), Math.abs(drift.raw - 1)) <= targetWeightDrift) : 'not measured',
+          drift
+            ? verdictText(Math.max(Math.abs(drift.gzip - 1), Math.abs(drift.raw - 1)) <= targetWeightDrift)
+            : 'not measured',
         ];
       }),
     ),
   );
 
-  out.push('', `== Page weight against the floor (first visit, from next start at ${count(small.articles)} article(s); noModule polyfills left out) ==`);
+  out.push(
+    '',
+    `== Page weight against the floor (first visit, from next start at ${count(small.articles)} article(s); noModule polyfills left out) ==`,
+  );
   out.push(
     table(
-      ['page', 'HTML', 'gzip', 'vs floor', 'markup gzip', 'RSC raw', 'RSC adds gzip', 'JS gzip', 'framework', 'own', 'CSS gzip', 'requests'],
       [
-        ...siteWeights.map((w) => [w.path, kb(w.htmlBytes), kb(w.htmlGzip), ratio(w.htmlGzip / floorWeight.htmlGzip), kb(w.markupGzip), kb(w.inlineRscBytes), kb(w.inlineRscGzipAdded), kb(w.jsGzip), kb(w.frameworkGzip), kb(w.ownGzip), kb(w.cssGzip), w.requests]),
-        [`floor ${floorPath}`, kb(floorWeight.htmlBytes), kb(floorWeight.htmlGzip), '1.00×', kb(floorWeight.markupGzip), kb(floorWeight.inlineRscBytes), kb(floorWeight.inlineRscGzipAdded), kb(floorWeight.jsGzip), kb(floorWeight.jsGzip), kb(0), kb(floorWeight.cssGzip), floorWeight.requests],
+        'page',
+        'HTML',
+        'gzip',
+        'vs floor',
+        'markup gzip',
+        'RSC raw',
+        'RSC adds gzip',
+        'JS gzip',
+        'framework',
+        'own',
+        'CSS gzip',
+        'requests',
+      ],
+      [
+        ...siteWeights.map((w) => [
+          w.path,
+          kb(w.htmlBytes),
+          kb(w.htmlGzip),
+          ratio(w.htmlGzip / floorWeight.htmlGzip),
+          kb(w.markupGzip),
+          kb(w.inlineRscBytes),
+          kb(w.inlineRscGzipAdded),
+          kb(w.jsGzip),
+          kb(w.frameworkGzip),
+          kb(w.ownGzip),
+          kb(w.cssGzip),
+          w.requests,
+        ]),
+        [
+          `floor ${floorPath}`,
+          kb(floorWeight.htmlBytes),
+          kb(floorWeight.htmlGzip),
+          '1.00×',
+          kb(floorWeight.markupGzip),
+          kb(floorWeight.inlineRscBytes),
+          kb(floorWeight.inlineRscGzipAdded),
+          kb(floorWeight.jsGzip),
+          kb(floorWeight.jsGzip),
+          kb(0),
+          kb(floorWeight.cssGzip),
+          floorWeight.requests,
+        ],
       ],
     ),
   );
-  out.push(`The floor's page is the same article as plain paragraphs: "${text.title}", ${count(text.paragraphs.join('').length)} characters.`);
+  out.push(
+    `The floor's page is the same article as plain paragraphs: "${text.title}", ${count(text.paragraphs.join('').length)} characters.`,
+  );
 
   out.push(
     '',
@@ -610,7 +907,10 @@ async function main(): Promise<void> {
         ['create the 简→繁 converter (first use in a process)', ms(conversion.createToHantMs, 0)],
         ['create the 繁→简 converter (first use in a process)', ms(conversion.createToHansMs, 0)],
         ['both again in the same process', ms(conversion.reuseMs, 3)],
-        [`render the article body in its own script (${count(conversion.characters)} characters)`, ms(conversion.renderOwnMs, 2)],
+        [
+          `render the article body in its own script (${count(conversion.characters)} characters)`,
+          ms(conversion.renderOwnMs, 2),
+        ],
         ['render it converted to the other script', ms(conversion.renderConvertedMs, 2)],
         ['convert the other fields (title, summary …)', ms(conversion.fieldsMs, 3)],
         ['converting one article (what conversion adds)', ms(conversion.articleMs, 2)],
@@ -618,10 +918,57 @@ async function main(): Promise<void> {
     ),
   );
 
+  out.push(
+    '',
+    '== Search index (built in-process from each archive, as the build does; gzip level 9; load = 1-min load average as each ended) ==',
+  );
+  const perThousand = (run: SearchRun) => (run.gzipBytes * 1000) / run.articles;
+  out.push(
+    table(
+      [
+        'articles',
+        'files',
+        'shards',
+        'index gzip',
+        'per 1,000 articles',
+        'read articles',
+        'build index',
+        'per 1,000 articles',
+        'load',
+      ],
+      [...search.runs, ...(search.runs.includes(search.atNewsroom) ? [] : [search.atNewsroom])].map((run) => [
+        count(run.articles),
+        count(run.files),
+        count(run.shards),
+        kb(run.gzipBytes),
+        kb(perThousand(run)),
+        seconds(run.prepareMs / 1000),
+        seconds(run.indexMs / 1000),
+        seconds(((run.prepareMs + run.indexMs) * 1000) / run.articles / 1000),
+        run.load.toFixed(1),
+      ]),
+    ),
+  );
+  const sortedBytes = searchBytes.toSorted((a, b) => a - b);
+  const heaviest = search.atNewsroom.queries.reduce((most, query) => (query.bytes > most.bytes ? query : most));
+  out.push(
+    `A query at ${count(search.atNewsroom.articles)} articles downloads (script ${kb(search.atNewsroom.bundle.gzip)}, with its fold map ${kb(search.atNewsroom.foldMapGzip)}, ` +
+      `the shards of its terms, the result files of its first 20 results): median ${kb(median(sortedBytes))}, max ${kb(heaviest.bytes)} ` +
+      `("${heaviest.query}", ${heaviest.files} files, ${count(heaviest.results)} results), over the ${searchBytes.length} queries of tests/fixtures/search/queries.ts.`,
+  );
+
   out.push('', '== Targets ==');
-  out.push(table(['target', 'measured', 'goal', ''], targets.map(([name, measured, goal, met]) => [name, measured, goal, verdictText(met)])));
+  out.push(
+    table(
+      ['target', 'measured', 'goal', ''],
+      targets.map(([name, measured, goal, met]) => [name, measured, goal, verdictText(met)]),
+    ),
+  );
   const loadAtEnd = os.loadavg();
-  out.push('', `Bench took ${seconds((Date.now() - benchStarted) / 1000)}; load average (1/5/15 min) ${loadText(loadAtStart)} at the start, ${loadText(loadAtEnd)} at the end, on ${os.cpus().length} cores.`);
+  out.push(
+    '',
+    `Bench took ${seconds((Date.now() - benchStarted) / 1000)}; load average (1/5/15 min) ${loadText(loadAtStart)} at the start, ${loadText(loadAtEnd)} at the end, on ${os.cpus().length} cores.`,
+  );
   console.log(out.join('\n'));
 
   const withoutFiles = ({ files: _files, ...rest }: PageWeight) => rest;
@@ -633,16 +980,28 @@ async function main(): Promise<void> {
       loadAverage: { start: loadAtStart, end: loadAtEnd },
       sizes,
       builds: {
-        site: siteRuns.map(({ export: exportRun, ...run }) => ({ ...run, export: exportRun ? { ...exportRun, stage: undefined } : null })),
+        site: siteRuns.map(({ export: exportRun, ...run }) => ({
+          ...run,
+          export: exportRun ? { ...exportRun, stage: undefined } : null,
+        })),
         floor: floorRuns,
         fit: { wall: wallFit, prerender: prerenderFit, marginalWall: wallRatio, marginalPrerender: prerenderRatio },
-        newsroom: { articles: newsroom, pages: newsroomPages, buildSeconds: buildAt, peakBytes: peakAt, exportSeconds: exportAt, exportPeakBytes: exportPeakAt, checkSeconds: checkAt },
+        newsroom: {
+          articles: newsroom,
+          pages: newsroomPages,
+          buildSeconds: buildAt,
+          peakBytes: peakAt,
+          exportSeconds: exportAt,
+          exportPeakBytes: exportPeakAt,
+          checkSeconds: checkAt,
+        },
       },
       weightAcrossSizes: weightDrift,
       weight: { site: siteWeights.map(withoutFiles), floor: withoutFiles(floorWeight) },
       serving: { settings: { ...loadSettings, rounds }, ...serving },
       cacheControl: { nextStart: cacheControl, export: exportCacheControl },
       conversion,
+      search: { runs: search.runs.map((run) => ({ ...run, queries: undefined })), atNewsroom: search.atNewsroom },
       clientDictionary,
       targets: Object.fromEntries(targets.map(([name, measured, goal, met]) => [name, { measured, goal, met }])),
       benchSeconds: (Date.now() - benchStarted) / 1000,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { searchCases, seedSlug } from '../fixtures/search/queries';
 import { writeArchive } from '../support/archive';
+import type { SearchOracle } from '../support/search-oracle';
 
 // The query set over the archive fixture site (60 generated articles, seed 1, and the seed
 // article), answered by the same code the search page runs (lib/search/query.ts) from an
@@ -11,15 +12,8 @@ import { writeArchive } from '../support/archive';
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-news-search-'));
 
-/** What a query must find: every article whose text (converted by opencc-js, phrases and all) holds each of its words. */
-type Oracle = (query: string) => Set<string>;
-
 let answer: (query: string) => Promise<string[]>;
-let oracle: Oracle;
-let sharesACharacter: (slug: string, query: string) => boolean;
-/** Where a word stands in an article: 3 in its title or topics, 2 in its author or summary, 1 in its body only. */
-let weightOf: (slug: string, word: string) => number;
-let dateOf: (slug: string) => number;
+let oracle: SearchOracle;
 
 beforeAll(async () => {
   writeArchive({ count: 60, out: site, seed: 1, publicDir: path.join(site, 'public') });
@@ -30,16 +24,13 @@ beforeAll(async () => {
   vi.stubEnv('CONTENT_DIR', site);
   vi.stubEnv('NODE_ENV', 'production');
   vi.resetModules();
-  const [{ getArticles }, { buildSearchIndex }, { getFoldMap }, query, view, { convertText }, { visibleText }] =
-    await Promise.all([
-      import('@/lib/articles'),
-      import('@/lib/search/search-index'),
-      import('@/lib/search/fold-map'),
-      import('@/lib/search/query'),
-      import('@/lib/article-view'),
-      import('@/lib/convert'),
-      import('@/lib/html'),
-    ]);
+  const [{ getArticles }, { buildSearchIndex }, { getFoldMap }, query, { searchOracle }] = await Promise.all([
+    import('@/lib/articles'),
+    import('@/lib/search/search-index'),
+    import('@/lib/search/fold-map'),
+    import('@/lib/search/query'),
+    import('../support/search-oracle'),
+  ]);
   const articles = getArticles();
   const index = buildSearchIndex(articles);
   const loadShard = async (name: string) => {
@@ -51,44 +42,7 @@ beforeAll(async () => {
     (await query.findArticles(index, query.parseQuery(raw, getFoldMap()), loadShard)).map(
       (id) => articles[id]?.slug ?? '',
     );
-
-  const toSimplified = (text: string) => convertText(text.normalize('NFKC').toLowerCase(), 'zh-hant', 'zh-hans');
-  const fields = new Map(
-    articles.map((article) => {
-      const shown = view.viewArticle(article, 'zh-hans');
-      const body = visibleText(view.renderArticleBody(article, 'zh-hans'));
-      return [
-        article.slug,
-        [shown.title, shown.topics.join(' '), shown.author, shown.summary, body].map(toSimplified),
-      ] as const;
-    }),
-  );
-  const texts = new Map([...fields].map(([slug, parts]) => [slug, parts.join('\n')]));
-  weightOf = (slug, word) => {
-    const [title = '', topics = '', author = '', summary = '', body = ''] = fields.get(slug) ?? [];
-    const w = toSimplified(word);
-    return title.includes(w) || topics.includes(w)
-      ? 3
-      : author.includes(w) || summary.includes(w)
-        ? 2
-        : body.includes(w)
-          ? 1
-          : 0;
-  };
-  const dates = new Map(articles.map((article) => [article.slug, article.date.instant.getTime()]));
-  dateOf = (slug) => dates.get(slug) ?? 0;
-  const words = (raw: string) =>
-    toSimplified(raw)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  oracle = (raw) =>
-    new Set([...texts].filter(([, text]) => words(raw).every((word) => text.includes(word))).map(([slug]) => slug));
-  sharesACharacter = (slug, raw) => {
-    const text = texts.get(slug) ?? '';
-    return words(raw).some((word) =>
-      /\p{Script=Han}/u.test(word) ? Array.from(word).some((char) => text.includes(char)) : text.includes(word),
-    );
-  };
+  oracle = searchOracle(articles);
 }, 120_000);
 
 afterAll(() => {
@@ -108,13 +62,13 @@ describe('the search query set over the archive', () => {
       const found = await answer(searchCase.query);
       if (searchCase.findsNothing) {
         expect(found).toEqual([]);
-        expect(oracle(searchCase.query).size).toBe(0);
+        expect(oracle.truth(searchCase.query).size).toBe(0);
         return;
       }
-      expect(oracle(searchCase.query).size, 'the archive holds the query').toBeGreaterThan(0);
+      expect(oracle.truth(searchCase.query).size, 'the archive holds the query').toBeGreaterThan(0);
       for (const slug of searchCase.mustFind ?? []) expect(found).toContain(slug);
       expect(
-        found.filter((slug) => !sharesACharacter(slug, searchCase.query)),
+        found.filter((slug) => !oracle.sharesACharacter(slug, searchCase.query)),
         'results without any of the query’s characters',
       ).toEqual([]);
     },
@@ -125,7 +79,7 @@ describe('the search query set over the archive', () => {
     let found = 0;
     const missed: string[] = [];
     for (const { query } of searchCases) {
-      const truth = oracle(query);
+      const truth = oracle.truth(query);
       const results = new Set(await answer(query));
       expected += truth.size;
       for (const slug of truth) {
@@ -139,7 +93,7 @@ describe('the search query set over the archive', () => {
 
   it('lists a match in the title before one in the summary, and that before one in the body only', async () => {
     const found = await answer('星际之门');
-    const weights = found.map((slug) => weightOf(slug, '星际之门'));
+    const weights = found.map((slug) => oracle.weightOf(slug, '星际之门'));
     expect(new Set(weights).size).toBeGreaterThan(1);
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
@@ -149,8 +103,10 @@ describe('the search query set over the archive', () => {
       const found = await answer(query);
       for (let index = 1; index < found.length; index += 1) {
         const [before = '', after = ''] = [found[index - 1], found[index]];
-        if (weightOf(before, query) === weightOf(after, query))
-          expect(dateOf(before), `${query}: ${before} before ${after}`).toBeGreaterThanOrEqual(dateOf(after));
+        if (oracle.weightOf(before, query) === oracle.weightOf(after, query))
+          expect(oracle.dateOf(before), `${query}: ${before} before ${after}`).toBeGreaterThanOrEqual(
+            oracle.dateOf(after),
+          );
       }
     }
   });
