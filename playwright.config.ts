@@ -54,7 +54,11 @@ export default defineConfig({
   // laptop a failed test keeps its trace (or run `npx playwright test --trace on`).
   use: { trace: process.env.CI ? 'off' : 'retain-on-failure' },
   projects: [
-    ...running.map((server) => ({ name: server.name, testMatch: [...server.specs], use: { ...use, baseURL: server.origin } })),
+    ...running.map((server) => ({
+      name: server.name,
+      testMatch: [...server.specs],
+      use: { ...use, baseURL: server.origin },
+    })),
     // No server: it runs a build of its own and looks at the others' build folders.
     { name: 'bad-content', testMatch: ['bad-content.spec.ts'], use },
   ],

@@ -28,7 +28,11 @@ export function HeadlinesSidebar(props: {
               <li key={view.article.slug}>
                 <a href={articlePath(script, view.article.slug)}>{view.title}</a>
                 <span className="headline-meta">
-                  <time dateTime={view.article.date.dateOnly ? view.article.date.iso : toBeijingIso(view.article.date.instant)}>
+                  <time
+                    dateTime={
+                      view.article.date.dateOnly ? view.article.date.iso : toBeijingIso(view.article.date.instant)
+                    }
+                  >
                     {formatChineseDate(view.article.date)}
                   </time>
                 </span>
@@ -38,7 +42,11 @@ export function HeadlinesSidebar(props: {
         </section>
       )}
       {lists.map((list) => (
-        <section key={list.name} className={`headlines headlines-${list.name}`} aria-labelledby={`headlines-${list.name}`}>
+        <section
+          key={list.name}
+          className={`headlines headlines-${list.name}`}
+          aria-labelledby={`headlines-${list.name}`}
+        >
           <h2 id={`headlines-${list.name}`}>{list.title}</h2>
           <ol>
             {list.items.map((headline, index) => (

@@ -56,9 +56,8 @@ export function renderArticleBody(article: Article, script: Script, linkBase?: U
 }
 
 // Per article and script, the merged override table is made once, so its trie is built once.
-const articleOverrides = memo(
-  'article-overrides',
-  (article: Article, script: Script): Overrides => mergeOverrides(getSiteConversions()[script], article.conversions),
+const articleOverrides = memo('article-overrides', (article: Article, script: Script): Overrides =>
+  mergeOverrides(getSiteConversions()[script], article.conversions),
 );
 
 /** Converts an article's text into a script with the site's and the article's override tables. */

@@ -90,7 +90,11 @@ export function parseArticle(file: string, source: string): Article {
   const slug = path.basename(file, '.md');
   const problems: ContentProblem[] = [];
   if (!slugPattern.test(slug)) {
-    problems.push({ file: shown, field: 'slug', message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)` });
+    problems.push({
+      file: shown,
+      field: 'slug',
+      message: `file name "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)`,
+    });
   }
   const { yaml, body, bodyLine, bodyProblems } = splitFrontmatter(source, shown);
   let frontmatter: z.output<typeof frontmatterSchema> | undefined;
@@ -128,7 +132,10 @@ export const sameArticles = memo('article-list', (...articles: Article[]): reado
 
 function readArticlesNow(): readonly Article[] {
   const { files, problems } = listArticleFiles();
-  return collectProblems(files.map((file) => () => readArticleFile(file)), problems);
+  return collectProblems(
+    files.map((file) => () => readArticleFile(file)),
+    problems,
+  );
 }
 
 // A build or a server reads the articles once; `next dev` once per request (React's request cache),
@@ -160,7 +167,10 @@ export function getAllArticleSlugs(): ReadonlySet<string> {
   return slugsOf(listArticleFiles());
 }
 
-const slugsOf = memo('article-slugs', (listing: ContentListing): ReadonlySet<string> => new Set(listing.files.map((file) => path.basename(file, '.md'))));
+const slugsOf = memo(
+  'article-slugs',
+  (listing: ContentListing): ReadonlySet<string> => new Set(listing.files.map((file) => path.basename(file, '.md'))),
+);
 
 /** The article files in content/articles, and the names skipped there; the check and the build share this listing. */
 export function listArticleFiles(): ContentListing {
@@ -196,7 +206,9 @@ const processStart = new Date();
  * and a scheduled article appears with the first build after its moment.
  */
 export function getArticles(now?: Date): readonly Article[] {
-  return now === undefined ? publishedNewestFirst(readAllArticles(), processStart) : selectPublished(readAllArticles(), now);
+  return now === undefined
+    ? publishedNewestFirst(readAllArticles(), processStart)
+    : selectPublished(readAllArticles(), now);
 }
 
 function selectPublished(all: readonly Article[], now: Date): readonly Article[] {
@@ -214,5 +226,6 @@ export function getArticle(slug: string): Article | undefined {
 
 const articlesBySlug = memo(
   'articles-by-slug',
-  (articles: readonly Article[]): ReadonlyMap<string, Article> => new Map(articles.map((article) => [article.slug, article])),
+  (articles: readonly Article[]): ReadonlyMap<string, Article> =>
+    new Map(articles.map((article) => [article.slug, article])),
 );

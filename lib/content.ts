@@ -2,7 +2,18 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { distance } from 'fastest-levenshtein';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import { cache } from 'react';
 import { z } from 'zod';
 import { memo } from './memo';
@@ -42,14 +53,47 @@ export function formatProblem(problem: ContentProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const line = problem.field ? `${where} — ${problem.field}: ${problem.message}` : `${where} — ${problem.message}`;
   // A field or file name is the editor's text and may hold control characters: printed raw, they would rewrite the terminal.
-  return line.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.replace(
+    /[\u0000-\u001F\u007F-\u009F]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 // Tab and newline are text; every other C0 control and DEL is invisible in an editor and would reach the HTML raw.
 const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const controlNames = [
-  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
-  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US',
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'BEL',
+  'BS',
+  'HT',
+  'LF',
+  'VT',
+  'FF',
+  'CR',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US',
 ];
 
 /** @example describeControlCharacter('\u0007') // => 'contains the control character U+0007 (BEL) (delete it; it is invisible and breaks pages)' */
@@ -142,7 +186,8 @@ function readBytes(file: string, shown: string): Buffer {
   const refuse = (message: string) => new ContentError([{ file: shown, message }]);
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw refuse('this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)');
+    if (stat.isDirectory())
+      throw refuse('this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)');
     // A pipe or a device would block the read or never end.
     if (!stat.isFile()) throw refuse('this entry is not a regular file (expected a text file)');
     // Refused before reading, so a runaway file never fills memory.
@@ -197,8 +242,12 @@ function decodeText(bytes: Uint8Array, shown: string): string {
 }
 
 // The most frequent characters of each script: decoded with the right legacy encoding, a text is full of them.
-const commonSimplified = new Set('的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实');
-const commonTraditional = new Set('的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心她本前開但因只從想實');
+const commonSimplified = new Set(
+  '的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实',
+);
+const commonTraditional = new Set(
+  '的一是不了在人有我他這個們中來上大為和國地到以說時要就出會可也你對生能而子那得於著下自之年過發後作裡用道行所然家種事成方多經麼去法學如都同現當沒動面起看定天分還進好小部其些主樣理心她本前開但因只從想實',
+);
 
 function commonShare(text: string, common: ReadonlySet<string>): number {
   let han = 0;
@@ -253,7 +302,16 @@ export function listContentFiles(folder: string, extension: string): ContentList
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT') return { files: [], skipped: [], problems: [] };
-    return { files: [], skipped: [], problems: [{ file: displayPath(dir), message: `this folder cannot be read (${code ?? String(error)}) (expected a readable folder)` }] };
+    return {
+      files: [],
+      skipped: [],
+      problems: [
+        {
+          file: displayPath(dir),
+          message: `this folder cannot be read (${code ?? String(error)}) (expected a readable folder)`,
+        },
+      ],
+    };
   }
   const matching = names.filter((name) => name.endsWith(extension)).sort();
   const kept = matching.filter((name) => !skippedName.test(name));
@@ -272,10 +330,15 @@ export function listContentFiles(folder: string, extension: string): ContentList
  * where one article would silently replace the other.
  * @example findCaseCollisions(['Story.md', 'other.md', 'story.md']) // => [{ first: 'Story.md', others: ['story.md'] }]
  */
-function findCaseCollisions(names: readonly string[]): { readonly first: string; readonly others: readonly string[] }[] {
+function findCaseCollisions(
+  names: readonly string[],
+): { readonly first: string; readonly others: readonly string[] }[] {
   const byFoldedName = new Map<string, string[]>();
-  for (const name of names) byFoldedName.set(name.toLowerCase(), [...(byFoldedName.get(name.toLowerCase()) ?? []), name]);
-  return [...byFoldedName.values()].flatMap(([first, ...others]) => (first !== undefined && others.length > 0 ? [{ first, others }] : []));
+  for (const name of names)
+    byFoldedName.set(name.toLowerCase(), [...(byFoldedName.get(name.toLowerCase()) ?? []), name]);
+  return [...byFoldedName.values()].flatMap(([first, ...others]) =>
+    first !== undefined && others.length > 0 ? [{ first, others }] : [],
+  );
 }
 
 /** The path of a file in the content folder. */
@@ -305,7 +368,9 @@ export interface Frontmatter {
 export function splitFrontmatter(text: string, file: string): Frontmatter {
   const lines = text.split('\n');
   if (lines[0]?.trimEnd() !== '---') {
-    throw new ContentError([{ file, line: 1, message: 'missing frontmatter (expected the file to start with a "---" line)' }]);
+    throw new ContentError([
+      { file, line: 1, message: 'missing frontmatter (expected the file to start with a "---" line)' },
+    ]);
   }
   const end = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
   if (end === -1) {
@@ -335,23 +400,36 @@ export function splitFrontmatter(text: string, file: string): Frontmatter {
 export function parseYaml(text: string, file: string, firstLine = 1): YamlSource {
   const lineCounter = new LineCounter();
   // resolveKnownTags off: the yaml library would otherwise turn !!binary, !!timestamp or !!set into objects even under the core schema.
-  const doc = parseDocument(text, { schema: 'core', resolveKnownTags: false, uniqueKeys: true, prettyErrors: true, lineCounter });
+  const doc = parseDocument(text, {
+    schema: 'core',
+    resolveKnownTags: false,
+    uniqueKeys: true,
+    prettyErrors: true,
+    lineCounter,
+  });
   const lineOfError = (error: YAMLError) => (error.linePos ? error.linePos[0].line + firstLine - 1 : undefined);
   const placed = placeNodes(doc);
   const lineOfNode = (node: Node) => lineCounter.linePos(node.range?.[0] ?? 0).line + firstLine - 1;
   if (doc.errors.length > 0) {
     throw new ContentError(
       doc.errors.map((error): ContentProblem => {
-        if (error.code !== 'DUPLICATE_KEY') return { file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` };
+        if (error.code !== 'DUPLICATE_KEY')
+          return { file, line: lineOfError(error), message: `invalid YAML: ${describeYamlError(error)}` };
         // The library points at the second key: the field to name.
         const key = firstNodeFrom(placed, error.pos[0], () => true);
-        return { file, line: lineOfError(error), field: key ? fieldName(key.path) : undefined, message: 'duplicate field (each field once)' };
+        return {
+          file,
+          line: lineOfError(error),
+          field: key ? fieldName(key.path) : undefined,
+          message: 'duplicate field (each field once)',
+        };
       }),
     );
   }
   // The library reads an unknown tag as plain text and only warns; a tag an editor wrote by accident or a paste carried must be seen.
   const tagProblems = doc.warnings.map((warning): ContentProblem => {
-    if (warning.code !== 'TAG_RESOLVE_FAILED') return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
+    if (warning.code !== 'TAG_RESOLVE_FAILED')
+      return { file, line: lineOfError(warning), message: `invalid YAML: ${describeYamlError(warning)}` };
     const tagged = firstNodeFrom(placed, warning.pos[1], (node) => node.tag !== undefined);
     return {
       file,
@@ -450,11 +528,16 @@ function placeNodes(doc: Document): PlacedNode[] {
 }
 
 /** The earliest node that starts at or after an offset and passes a test: the node a tag or a key there belongs to. */
-function firstNodeFrom(placed: readonly PlacedNode[], offset: number, test: (node: Node) => boolean): PlacedNode | undefined {
+function firstNodeFrom(
+  placed: readonly PlacedNode[],
+  offset: number,
+  test: (node: Node) => boolean,
+): PlacedNode | undefined {
   let first: { readonly entry: PlacedNode; readonly start: number } | undefined;
   for (const entry of placed) {
     const start = entry.node.range?.[0];
-    if (start !== undefined && start >= offset && test(entry.node) && (!first || start < first.start)) first = { entry, start };
+    if (start !== undefined && start >= offset && test(entry.node) && (!first || start < first.start))
+      first = { entry, start };
   }
   return first?.entry;
 }
@@ -470,14 +553,26 @@ function fieldName(path: FieldPath): string | undefined {
  */
 function fieldNamesAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly string[] {
   let node: z.core.$ZodType | undefined = schema;
-  for (let step = 0; node && step <= path.length; ) {
-    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) node = node.unwrap();
-    else if (node instanceof z.ZodPipe) node = node.in;
-    else if (step === path.length) break;
-    else if (node instanceof z.ZodObject) node = node.shape[String(path[step++])];
-    else if (node instanceof z.ZodArray) (node = node.element), step++;
-    else if (node instanceof z.ZodRecord) (node = node.valueType), step++;
-    else node = undefined;
+  for (let step = 0; node && step <= path.length;) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) {
+      node = node.unwrap();
+    } else if (node instanceof z.ZodPipe) {
+      node = node.in;
+    } else if (step === path.length) {
+      break;
+    } else if (node instanceof z.ZodObject) {
+      const shape: Record<string, z.core.$ZodType | undefined> = node.shape;
+      node = shape[String(path[step])];
+      step += 1;
+    } else if (node instanceof z.ZodArray) {
+      node = node.element;
+      step += 1;
+    } else if (node instanceof z.ZodRecord) {
+      node = node.valueType;
+      step += 1;
+    } else {
+      node = undefined;
+    }
   }
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }
@@ -603,7 +698,10 @@ export function contentFileReader<T>(name: string, parse: (file: string, text: s
  * A reader of a content file a site may do without (headlines.yaml, conversions.yaml),
  * remembered as contentFileReader does; undefined when there is no such entry.
  */
-export function optionalContentFileReader<T>(name: string, parse: (file: string, text: string) => T): () => T | undefined {
+export function optionalContentFileReader<T>(
+  name: string,
+  parse: (file: string, text: string) => T,
+): () => T | undefined {
   // Keyed by the file's path too: tests point CONTENT_DIR at one fixture after another in one process.
   const read = memo(`content-file:${name}`, (_file: string, _version: string) => {
     const found = readOptionalContentFile(name);
@@ -624,5 +722,7 @@ export function listContentFolder(folder: string, extension: string): ContentLis
 }
 
 const listThisRequest = cache(listContentFiles);
-const listOnce = memo('content-listing', (_dir: string, folder: string, extension: string) => listContentFiles(folder, extension));
+const listOnce = memo('content-listing', (_dir: string, folder: string, extension: string) =>
+  listContentFiles(folder, extension),
+);
 const sameListing = memo('content-listing-by-names', (_names: string, listing: ContentListing) => listing);

@@ -38,9 +38,7 @@ export function parseContentDate(value: string): ContentDate | undefined {
   }
   const time = dateTime.exec(value);
   if (!time) return undefined;
-  const [y, m, d, h, min, s] = time.slice(1, 7).map((part) => Number(part ?? 0)) as number[] as [
-    number, number, number, number, number, number,
-  ];
+  const [y = 0, m = 0, d = 0, h = 0, min = 0, s = 0] = time.slice(1, 7).map(Number);
   const offsetHours = time[8] === undefined ? 0 : Number(time[8]);
   const offsetMinutes = time[9] === undefined ? 0 : Number(time[9]);
   if (!isCalendarDay(y, m, d) || h > 23 || min > 59 || s > 59 || offsetHours > 14 || offsetMinutes > 59) {
@@ -63,8 +61,12 @@ const beijingParts = new Intl.DateTimeFormat('en-CA', {
 function partsInBeijing(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = Object.fromEntries(beijingParts.formatToParts(instant).map((p) => [p.type, p.value]));
   return {
-    year: parts.year ?? '', month: parts.month ?? '', day: parts.day ?? '',
-    hour: parts.hour ?? '', minute: parts.minute ?? '', second: parts.second ?? '',
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+    second: parts.second ?? '',
   };
 }
 

@@ -36,7 +36,9 @@ function assertFullyStatic(distDir: string, manifest: z.output<typeof prerenderM
     return manifest.dynamicRoutes[route]?.fallback !== false;
   });
   if (onDemand.length > 0) {
-    throw new ExportError(`these routes render on demand, so no file can hold them: ${onDemand.join(', ')} (make them static or leave them out of the export)`);
+    throw new ExportError(
+      `these routes render on demand, so no file can hold them: ${onDemand.join(', ')} (make them static or leave them out of the export)`,
+    );
   }
 }
 
@@ -55,14 +57,20 @@ export function exportSite(
 ): { readonly pages: number; readonly files: number } {
   const manifest = readJson(path.join(distDir, 'prerender-manifest.json'), prerenderManifest);
   assertFullyStatic(distDir, manifest);
-  if (!('/_not-found' in manifest.routes)) throw new ExportError('the 404 page was not prerendered (it must not read cookies or headers in the export)');
+  if (!('/_not-found' in manifest.routes))
+    throw new ExportError('the 404 page was not prerendered (it must not read cookies or headers in the export)');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   let pages = 0;
   let files = 0;
   for (const [route, { routeType = 'page' }] of Object.entries(manifest.routes)) {
     if (internalRoutes.has(route)) continue;
-    const built = path.join(distDir, 'server', 'app', `${route === '/' ? 'index' : route}${routeType === 'page' ? '.html' : '.body'}`);
+    const built = path.join(
+      distDir,
+      'server',
+      'app',
+      `${route === '/' ? 'index' : route}${routeType === 'page' ? '.html' : '.body'}`,
+    );
     if (!fs.existsSync(built)) throw new ExportError(`${route}: the build has no ${path.relative(distDir, built)}`);
     const target = path.join(outDir, exportPath(route, routeType));
     fs.mkdirSync(path.dirname(target), { recursive: true });

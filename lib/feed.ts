@@ -16,7 +16,8 @@ import { articlePath, feedPath, homePath } from './paths';
 export const feedSize = 50;
 
 // XML 1.0 allows no C0 controls but tab and newlines, no lone surrogates, and not U+FFFE/U+FFFF.
-const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const notXmlChar =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Escapes text for XML content and attribute values, dropping characters XML cannot carry.

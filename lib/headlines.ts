@@ -27,18 +27,20 @@ function headlinesSchema(knownSlugs: ReadonlySet<string>) {
       time: z
         .string()
         .refine((value) => parseContentDate(value) !== undefined, {
-          message: 'expected an ISO 8601 date-time with an offset, such as 2025-07-23T16:01:00+08:00',
+          error: 'expected an ISO 8601 date-time with an offset, such as 2025-07-23T16:01:00+08:00',
         })
         .optional(),
       topic: text.optional(),
       article: z
         .string()
-        .refine((slug) => knownSlugs.has(slug), { error: (issue) => `no article has the slug "${String(issue.input)}"` })
+        .refine((slug) => knownSlugs.has(slug), {
+          error: (issue) => `no article has the slug "${String(issue.input)}"`,
+        })
         .optional(),
       url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }).optional(),
     })
     .refine((item) => !(item.article && item.url), {
-      message: 'a headline links to an article or to a url, not both',
+      error: 'a headline links to an article or to a url, not both',
     });
   const list = z.strictObject({ title: text, items: z.array(headline).min(1, 'must list at least one headline') });
   return z.strictObject({

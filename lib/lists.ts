@@ -62,8 +62,12 @@ export function viewList(list: ListKind, script: Script, pageNumber: number): Li
   if (!page) return undefined;
   const labels = getLabels(script);
   const views = { ...page, items: page.items.map((article) => viewArticle(article, script)) };
-  const numbered = (text: string) => (pageNumber === 1 ? text : `${text} · ${fillLabel(labels.pageNumber, { page: pageNumber })}`);
-  const pageCrumb = (path: string): Crumb[] => (pageNumber === 1 ? [] : [{ name: fillLabel(labels.pageNumber, { page: pageNumber }), path: scriptPath(script, path) }]);
+  const numbered = (text: string) =>
+    pageNumber === 1 ? text : `${text} · ${fillLabel(labels.pageNumber, { page: pageNumber })}`;
+  const pageCrumb = (path: string): Crumb[] =>
+    pageNumber === 1
+      ? []
+      : [{ name: fillLabel(labels.pageNumber, { page: pageNumber }), path: scriptPath(script, path) }];
   if (list.kind === 'latest') {
     const path = listPage('', pageNumber);
     return {

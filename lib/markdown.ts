@@ -15,6 +15,10 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
  * Renders markdown to sanitized HTML, converting visible text when given a converter.
  * @example renderMarkdown('**软件**', toHant) // => '<p><strong>軟件</strong></p>\n'
  */
-export function renderMarkdown(source: string, convert?: (text: string) => string, options: Omit<SanitizeOptions, 'convert'> = {}): string {
+export function renderMarkdown(
+  source: string,
+  convert?: (text: string) => string,
+  options: Omit<SanitizeOptions, 'convert'> = {},
+): string {
   return sanitizeArticleHtml(markdown.render(source), { ...options, convert });
 }

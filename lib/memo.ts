@@ -76,7 +76,7 @@ export function memo<Args extends readonly MemoKey[], Result>(
   const remembered = (...args: Args): Result => {
     let node = root;
     for (const arg of args) node = branch(node, arg);
-    if (!node.result) node.result = { value: compute(...args) };
+    node.result ??= { value: compute(...args) };
     // The node under these arguments only ever holds what `compute` returned for them.
     return node.result.value as Result;
   };

@@ -96,7 +96,9 @@ export function rootMetadata(): Metadata {
       description: descriptions.join(' · '),
       siteName: getLabels(site.defaultScript).siteName,
       locale: getScriptInfo(site.defaultScript).ogLocale,
-      alternateLocale: scripts.filter((script) => script !== site.defaultScript).map((script) => getScriptInfo(script).ogLocale),
+      alternateLocale: scripts
+        .filter((script) => script !== site.defaultScript)
+        .map((script) => getScriptInfo(script).ogLocale),
     },
   };
 }

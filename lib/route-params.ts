@@ -19,14 +19,19 @@ export async function readScript(params: Promise<{ readonly script: string }>): 
 }
 
 /** A later page (/page/N, N ≥ 2) of a list, or the 404 page. */
-export async function readListPage(params: Promise<{ readonly script: string; readonly page: string }>, list: ListKind): Promise<ListView> {
+export async function readListPage(
+  params: Promise<{ readonly script: string; readonly page: string }>,
+  list: ListKind,
+): Promise<ListView> {
   const script = await readScript(params);
   const page = parsePageSegment((await params).page);
   return (page !== undefined && viewList(list, script, page)) || notFound();
 }
 
 /** A page of a topic (its first page, or /page/N), or the 404 page. */
-export async function readTopicPage(params: Promise<{ readonly script: string; readonly topic: string; readonly page?: string }>): Promise<ListView> {
+export async function readTopicPage(
+  params: Promise<{ readonly script: string; readonly topic: string; readonly page?: string }>,
+): Promise<ListView> {
   const { topic, page: segment } = await params;
   const script = await readScript(params);
   const page = segment === undefined ? 1 : parsePageSegment(segment);

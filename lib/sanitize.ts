@@ -25,12 +25,53 @@ const nestingLimit = 32;
 
 const basePolicy: IOptions = {
   allowedTags: [
-    'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li',
-    'strong', 'em', 'b', 'i', 's', 'del', 'ins', 'mark', 'small', 'q', 'cite', 'abbr',
-    'code', 'pre', 'kbd', 'samp', 'var', 'sup', 'sub', 'span',
-    'a', 'img', 'figure', 'figcaption',
-    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-    'ruby', 'rt', 'rp',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'b',
+    'i',
+    's',
+    'del',
+    'ins',
+    'mark',
+    'small',
+    'q',
+    'cite',
+    'abbr',
+    'code',
+    'pre',
+    'kbd',
+    'samp',
+    'var',
+    'sup',
+    'sub',
+    'span',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'ruby',
+    'rt',
+    'rp',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel', 'hreflang'],
@@ -113,7 +154,7 @@ function isExternal(url: URL | undefined): boolean {
 /** Site-relative paths, or https URLs on the site's own host. */
 function isOwnImage(src: string): boolean {
   const url = resolveOnSite(src);
-  if (!url || url.origin !== site.baseUrl.origin || protocolRelative.test(src) || decodesOffSite(url)) return false;
+  if (url?.origin !== site.baseUrl.origin || protocolRelative.test(src) || decodesOffSite(url)) return false;
   return !/^[\s\u0000-\u001f]*[a-z][a-z0-9+.-]*:/i.test(src) || url.protocol === 'https:';
 }
 
@@ -124,7 +165,8 @@ function resolveAgainst(attribs: sanitize.Attributes, name: 'href' | 'src', base
   try {
     attribs[name] = new URL(value, base).href;
   } catch {
-    delete attribs[name];
+    if (name === 'href') delete attribs.href;
+    else delete attribs.src;
   }
 }
 
@@ -157,7 +199,9 @@ function policyFor(convert: Convert | undefined, linkBase: URL | undefined): IOp
       },
       '*': (tagName, attribs) => ({ tagName, attribs: convertAttributes(attribs) }),
     },
-    textFilter: convert ? (escaped, tagName) => (verbatimTags.has(tagName) ? escaped : convertEscaped(escaped, convert)) : undefined,
+    textFilter: convert
+      ? (escaped, tagName) => (verbatimTags.has(tagName) ? escaped : convertEscaped(escaped, convert))
+      : undefined,
   };
 }
 

@@ -27,7 +27,7 @@ const scriptInfo: Readonly<Record<Script, ScriptInfo>> = {
 export const scriptCookie = 'script';
 
 /** Narrows a URL segment to a script. @example isScript('zh-hant') // => true */
-export function isScript(value: string | undefined): value is Script {
+export function isScript(value: unknown): value is Script {
   return value === 'zh-hans' || value === 'zh-hant';
 }
 

@@ -47,17 +47,22 @@ function listPages(list: string, articles: readonly Article[]): SitemapPage[] {
 }
 
 /** Every page of the site, once (each is listed in both scripts): lists first, then articles. Remembered per article list. */
-export const sitemapPages = memo('sitemap-pages', (articles: readonly Article[], topics: TopicIndex): readonly SitemapPage[] => [
+export const sitemapPages = memo(
+  'sitemap-pages',
+  (articles: readonly Article[], topics: TopicIndex): readonly SitemapPage[] => [
     ...listPages('', articles),
     { path: topicsPage, lastModified: newestChange(articles) },
     ...topics.all.flatMap((topic) => listPages(topicPage(topic.slug), topic.articles)),
     ...articles.map((article) => ({ path: articlePage(article.slug), lastModified: lastChange(article) })),
-]);
+  ],
+);
 
 function alternates(path: string) {
   return {
     languages: {
-      ...Object.fromEntries(scripts.map((script) => [getScriptInfo(script).lang, absoluteUrl(scriptPath(script, path))])),
+      ...Object.fromEntries(
+        scripts.map((script) => [getScriptInfo(script).lang, absoluteUrl(scriptPath(script, path))]),
+      ),
       'x-default': absoluteUrl('/'),
     },
   };
@@ -93,7 +98,11 @@ export function childSitemapPath(file: string): string {
  * One child sitemap: its share of the entries as <url> elements with their
  * xhtml:link alternates; undefined for a file name that is not one of them.
  */
-export function renderChildSitemap(entries: MetadataRoute.Sitemap, file: string, perSitemap = urlsPerSitemap): string | undefined {
+export function renderChildSitemap(
+  entries: MetadataRoute.Sitemap,
+  file: string,
+  perSitemap = urlsPerSitemap,
+): string | undefined {
   const match = /^(0|[1-9][0-9]{0,5})\.xml$/.exec(file);
   const id = match ? Number(match[1]) : -1;
   if (id < 0 || id >= sitemapCount(entries.length, perSitemap)) return undefined;
@@ -101,7 +110,8 @@ export function renderChildSitemap(entries: MetadataRoute.Sitemap, file: string,
     const links = Object.entries(entry.alternates?.languages ?? {}).map(
       ([lang, href]) => `<xhtml:link rel="alternate" hreflang="${escapeXml(lang)}" href="${escapeXml(String(href))}"/>`,
     );
-    const lastmod = entry.lastModified === undefined ? '' : `<lastmod>${escapeXml(String(entry.lastModified))}</lastmod>`;
+    const lastmod =
+      entry.lastModified === undefined ? '' : `<lastmod>${escapeXml(String(entry.lastModified))}</lastmod>`;
     return `<url><loc>${escapeXml(entry.url)}</loc>${links.join('')}${lastmod}</url>\n`;
   });
   return (
@@ -115,6 +125,8 @@ export function renderChildSitemap(entries: MetadataRoute.Sitemap, file: string,
 /** The sitemap index: one <sitemap> per child, dated by the newest change on the site. */
 export function renderSitemapIndex(files: readonly string[], lastModified: ContentDate | undefined): string {
   const lastmod = lastModified === undefined ? '' : `<lastmod>${escapeXml(lastModified.iso)}</lastmod>`;
-  const entries = files.map((file) => `<sitemap><loc>${escapeXml(absoluteUrl(childSitemapPath(file)))}</loc>${lastmod}</sitemap>\n`);
+  const entries = files.map(
+    (file) => `<sitemap><loc>${escapeXml(absoluteUrl(childSitemapPath(file)))}</loc>${lastmod}</sitemap>\n`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('')}</sitemapindex>\n`;
 }

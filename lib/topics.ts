@@ -22,7 +22,9 @@ const topicSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const topicsSchema = z.record(
   z.string().trim().min(1, 'must not be empty'),
-  z.string().regex(topicSlugPattern, 'expected lowercase ASCII letters, digits and single hyphens, such as data-centers'),
+  z
+    .string()
+    .regex(topicSlugPattern, 'expected lowercase ASCII letters, digits and single hyphens, such as data-centers'),
 );
 
 /** The editor's chosen slugs, by topic name folded to Simplified. */
@@ -67,7 +69,7 @@ export function slugFromPinyin(simplifiedName: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   // A name of symbols only has no pinyin: a stable hex of its characters keeps it addressable.
-  return slug || `topic-${[...simplifiedName].map((char) => char.codePointAt(0)?.toString(16) ?? '').join('-')}`;
+  return slug || `topic-${Array.from(simplifiedName, (char) => char.codePointAt(0)?.toString(16) ?? '').join('-')}`;
 }
 
 /** One topic of the site. */

@@ -15,7 +15,10 @@ import { ExportError, exportSite } from '../export';
 import { PageHashError, writeNginxHashMap } from '../security/page-hashes';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'out' }, 'nginx-map': { type: 'string', default: 'deploy/csp-hashes.map' } },
+  options: {
+    out: { type: 'string', default: 'out' },
+    'nginx-map': { type: 'string', default: 'deploy/csp-hashes.map' },
+  },
 });
 const outDir = path.resolve(values.out);
 const distDir = process.env.NEXT_DIST_DIR?.trim() || '.next-export';
@@ -26,7 +29,9 @@ function fail(message: string): never {
 }
 
 if (path.resolve(distDir) === path.resolve('.next')) {
-  fail('NEXT_DIST_DIR=.next is the folder `npm run build` serves `next start` from; give the export a folder of its own (the default is .next-export).');
+  fail(
+    'NEXT_DIST_DIR=.next is the folder `npm run build` serves `next start` from; give the export a folder of its own (the default is .next-export).',
+  );
 }
 if ([path.resolve(distDir), process.cwd()].some((dir) => dir === outDir || dir.startsWith(outDir + path.sep))) {
   fail(`--out ${values.out} would hold the build folder or the project: choose another folder.`);
@@ -41,7 +46,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 try {
   const { pages, files } = exportSite(distDir, outDir);
   writeNginxHashMap(outDir, path.resolve(values['nginx-map']));
-  process.stdout.write(`export: ${pages} pages and ${files} other files in ${path.relative(process.cwd(), outDir) || '.'}/ (built in ${distDir}); wrote ${values['nginx-map']}\n`);
+  process.stdout.write(
+    `export: ${pages} pages and ${files} other files in ${path.relative(process.cwd(), outDir) || '.'}/ (built in ${distDir}); wrote ${values['nginx-map']}\n`,
+  );
 } catch (error) {
   if (error instanceof ExportError || error instanceof PageHashError) fail(error.message);
   throw error;

@@ -1,5 +1,12 @@
 import 'server-only';
-import { listArticleFiles, publicationState, readArticleFile, sameArticles, type Article, type PublicationState } from '../articles';
+import {
+  listArticleFiles,
+  publicationState,
+  readArticleFile,
+  sameArticles,
+  type Article,
+  type PublicationState,
+} from '../articles';
 import { ContentError, contentPath, displayPath, type ContentProblem } from '../content';
 import { getSiteConversions } from '../conversions';
 import { readHeadlines } from '../headlines';
@@ -49,7 +56,11 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
   if (overrides) problems.push(...getTopicIndex(sameArticles(...articles), overrides).problems);
   return {
     problems,
-    articles: articles.map((article) => ({ slug: article.slug, state: publicationState(article, now), date: article.date.iso })),
+    articles: articles.map((article) => ({
+      slug: article.slug,
+      state: publicationState(article, now),
+      date: article.date.iso,
+    })),
     skipped: listing.skipped.map(displayPath),
   };
 }
@@ -61,7 +72,10 @@ export function checkContent(now: Date = new Date(), publicDir?: string): Conten
 export function formatCheckSummary(report: ContentReport): string {
   const count = (state: PublicationState) => report.articles.filter((article) => article.state === state);
   const scheduled = count('scheduled').map((article) => `${article.slug} (${article.date})`);
-  const skipped = report.skipped.length > 0 ? `; ${report.skipped.length} skipped (names starting with _ . or #): ${report.skipped.join(', ')}` : '';
+  const skipped =
+    report.skipped.length > 0
+      ? `; ${report.skipped.length} skipped (names starting with _ . or #): ${report.skipped.join(', ')}`
+      : '';
   return (
     `${report.articles.length} article file(s) read: ${count('published').length} published, ${count('draft').length} draft(s), ` +
     `${scheduled.length} scheduled${scheduled.length ? `: ${scheduled.join(', ')}` : ''}${skipped}.`

@@ -26,7 +26,9 @@ export interface ImportedHeadline {
   readonly topic?: string;
 }
 
-export type Block = { readonly kind: 'paragraph'; readonly text: string } | { readonly kind: 'caption'; readonly text: string; readonly credit: string };
+export type Block =
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'caption'; readonly text: string; readonly credit: string };
 
 export interface ImportedPage {
   readonly title?: string;
@@ -92,7 +94,7 @@ export function repairMojibake(line: string): { text: string; repaired: number; 
     repaired += 1;
     return `。”${restored}`;
   });
-  if (/\?!/.test(text)) unrepaired = true;
+  if (text.includes('?!')) unrepaired = true;
   return { text, repaired, unrepaired };
 }
 
@@ -141,7 +143,8 @@ export function parseScrapedPage(raw: string): ImportedPage {
       if (mojibake.repaired > 0) repairs.push({ line, kind: 'mojibake', detail: `restored 。” ${mojibake.repaired}×` });
       if (mojibake.unrepaired) unrepaired.push({ line, text: original });
       const punctuation = fullWidthPunctuation(mojibake.text.trim());
-      if (punctuation.changed > 0) repairs.push({ line, kind: 'punctuation', detail: `made ${punctuation.changed} mark(s) full-width` });
+      if (punctuation.changed > 0)
+        repairs.push({ line, kind: 'punctuation', detail: `made ${punctuation.changed} mark(s) full-width` });
       return { line, text: punctuation.text };
     })
     .filter((entry) => entry.text !== '' && entry.text !== '-');
@@ -243,7 +246,10 @@ export function inferDate(page: ImportedPage): string | undefined {
 }
 
 /** The markdown article file for an imported page: a draft until an editor writes the summary. */
-export function renderImportedArticle(page: ImportedPage, options: { readonly date: string; readonly script?: Script }): string {
+export function renderImportedArticle(
+  page: ImportedPage,
+  options: { readonly date: string; readonly script?: Script },
+): string {
   const body = page.blocks
     .map((block) =>
       block.kind === 'paragraph'

@@ -38,14 +38,19 @@ const photoProblems = memo('photo-problems', (article: Article, publicDir: strin
   return findElements(parseHtml(html), 'img').flatMap((image): ContentProblem[] => {
     const src = attribute(image, 'src');
     const where = { file: article.file, line: article.bodyLine + lineIndexOf(article.body, src ?? '<img') };
-    const problem = (message: string): ContentProblem => ({ ...where, field: `body image ${src ?? ''}`.trim(), message });
+    const problem = (message: string): ContentProblem => ({
+      ...where,
+      field: `body image ${src ?? ''}`.trim(),
+      message,
+    });
     const problems: ContentProblem[] = [];
     if (!src || !src.startsWith('/') || src.startsWith('//')) {
       return [problem('a photo must be a file in public/ (expected a site path such as /images/photo.jpg)')];
     }
     const file = photoFile(publicDir, src);
     if (!file) return [problem(`no such file public${src} (expected the photo to be saved under public/)`)];
-    if (!attribute(image, 'alt')?.trim()) problems.push(problem('missing alt text (describe the photo for readers who cannot see it)'));
+    if (!attribute(image, 'alt')?.trim())
+      problems.push(problem('missing alt text (describe the photo for readers who cannot see it)'));
     let size: { width?: number; height?: number } = {};
     try {
       size = imageSize(fs.readFileSync(/* turbopackIgnore: true */ file));
@@ -55,7 +60,9 @@ const photoProblems = memo('photo-problems', (article: Article, publicDir: strin
     const width = attribute(image, 'width');
     const height = attribute(image, 'height');
     if (size.width && size.height && (width !== String(size.width) || height !== String(size.height))) {
-      problems.push(problem(`width and height must be the file's size (expected width="${size.width}" height="${size.height}")`));
+      problems.push(
+        problem(`width and height must be the file's size (expected width="${size.width}" height="${size.height}")`),
+      );
     }
     const figure = closest(image, 'figure');
     const caption = figure && findElements(figure, 'figcaption')[0];
@@ -63,8 +70,10 @@ const photoProblems = memo('photo-problems', (article: Article, publicDir: strin
     if (!caption || !credit) {
       problems.push(problem(`a photo needs a caption and a credit (expected ${figureExample})`));
     } else {
-      if (!textOf(credit).trim()) problems.push(problem('the credit is empty (expected who took or supplied the photo)'));
-      if (!textOf(caption).replace(textOf(credit), '').trim()) problems.push(problem('the caption is empty (expected a sentence about the photo)'));
+      if (!textOf(credit).trim())
+        problems.push(problem('the credit is empty (expected who took or supplied the photo)'));
+      if (!textOf(caption).replace(textOf(credit), '').trim())
+        problems.push(problem('the caption is empty (expected a sentence about the photo)'));
     }
     return problems;
   });

@@ -23,7 +23,12 @@ export function detectScript(text: string): Script | undefined {
  * @example beijingDate(new Date('2025-07-22T16:30:00Z')) // => '2025-07-23'
  */
 export function beijingDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: newsroomTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: newsroomTimeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export interface NewArticle {
@@ -40,7 +45,8 @@ export interface NewArticle {
 export function checkNewArticle(slug: string | undefined, title: string | undefined): string[] {
   const problems: string[] = [];
   if (!slug) problems.push('--slug is required (for example --slug openai-softbank-deal)');
-  else if (!slugPattern.test(slug)) problems.push(`--slug "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)`);
+  else if (!slugPattern.test(slug))
+    problems.push(`--slug "${slug}" is not a slug (expected lowercase ASCII letters, digits and single hyphens)`);
   if (!title?.trim()) problems.push('--title is required (for example --title "標題")');
   return problems;
 }

@@ -24,11 +24,14 @@ const readPolicies = memo('page-policies', (dir: string): PagePolicies => {
   try {
     const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, 'inline-js-hashes.json'), 'utf8')));
     const buildId = fs.readFileSync(path.join(dir, 'BUILD_ID'), 'utf8').trim();
-    if (manifest.buildId !== buildId) throw new Error(`hashes are from build ${manifest.buildId}, the server runs ${buildId}`);
+    if (manifest.buildId !== buildId)
+      throw new Error(`hashes are from build ${manifest.buildId}, the server runs ${buildId}`);
     return new Map(Object.entries(manifest.pages).map(([page, hashes]) => [page, contentSecurityPolicy(hashes)]));
   } catch (error) {
     // Fail closed: pages still read, without client scripts, until the hashes are written.
-    console.error(`Content-Security-Policy: no script hashes (${(error as Error).message}); run \`npm run build\`, which writes them.`);
+    console.error(
+      `Content-Security-Policy: no script hashes (${(error as Error).message}); run \`npm run build\`, which writes them.`,
+    );
     return new Map();
   }
 });

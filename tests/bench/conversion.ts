@@ -47,7 +47,7 @@ if (mode === 'create') {
   const plainBody = timeMedian(() => convertText(article.body, article.script, target), iterations);
   console.log(
     JSON.stringify({
-      characters: [...article.body].length,
+      characters: Array.from(article.body).length,
       renderOwnMs: renderOwn,
       renderConvertedMs: renderConverted,
       fieldsMs: fields,

@@ -18,7 +18,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { heapSince, liveHeapAfterGc, serverRss } from './memory';
 import { freePort, progress, runMain, sleep, stopServer } from './processes';
-import { archiveFiles, buildSite, builtRoutes, compilePreload, generateArchive, pageCache, projectDir, samplePages, siteFolders, sitemapPaths, startSite, withPreload } from './site';
+import {
+  archiveFiles,
+  buildSite,
+  builtRoutes,
+  compilePreload,
+  generateArchive,
+  pageCache,
+  projectDir,
+  samplePages,
+  siteFolders,
+  sitemapPaths,
+  startSite,
+  withPreload,
+} from './site';
 import { count, kb, mb, median, ms, percent, seconds, verdictText } from './stats';
 
 const { values } = parseArgs({
@@ -32,7 +45,8 @@ const { values } = parseArgs({
 });
 const wholeNumber = (name: string, text: string, max: number): number => {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
   return value;
 };
 const articles = wholeNumber('count', values.count, 20_000);
@@ -66,7 +80,12 @@ interface Outcome {
 const bump = <Key>(map: Map<Key, number>, key: Key) => map.set(key, (map.get(key) ?? 0) + 1);
 
 /** Requests every path once, `connections` at a time; stops issuing new requests at `deadline`. */
-async function crawl(origin: string, paths: readonly string[], deadline: number, onDone: () => void): Promise<Outcome & { readonly requested: number }> {
+async function crawl(
+  origin: string,
+  paths: readonly string[],
+  deadline: number,
+  onDone: () => void,
+): Promise<Outcome & { readonly requested: number }> {
   const outcome: Outcome = { ok: 0, non2xx: new Map(), errors: new Map(), redirected: 0, bytes: 0, durations: [] };
   let next = 0;
   const worker = async () => {
@@ -77,13 +96,19 @@ async function crawl(origin: string, paths: readonly string[], deadline: number,
       const started = performance.now();
       try {
         // A crawler asks for gzip and follows redirects (/ sends each reader to their script).
-        const response = await fetch(origin + page, { headers: { 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(timeoutSeconds * 1000) });
+        const response = await fetch(origin + page, {
+          headers: { 'accept-encoding': 'gzip' },
+          signal: AbortSignal.timeout(timeoutSeconds * 1000),
+        });
         outcome.bytes += (await response.arrayBuffer()).byteLength;
         if (response.redirected) outcome.redirected += 1;
         if (response.ok) outcome.ok += 1;
         else bump(outcome.non2xx, response.status);
       } catch (error) {
-        bump(outcome.errors, error instanceof Error ? (error.name === 'TimeoutError' ? 'timeout' : error.message) : String(error));
+        bump(
+          outcome.errors,
+          error instanceof Error ? (error.name === 'TimeoutError' ? 'timeout' : error.message) : String(error),
+        );
       }
       outcome.durations.push(performance.now() - started);
       onDone();
@@ -96,7 +121,8 @@ async function crawl(origin: string, paths: readonly string[], deadline: number,
 async function main(): Promise<void> {
   const site = siteFolders('crawl');
   if (values['no-build']) {
-    if (!fs.existsSync(path.join(projectDir, site.distDir, 'BUILD_ID'))) throw new Error(`--no-build: no build in ${site.distDir}; run without it first`);
+    if (!fs.existsSync(path.join(projectDir, site.distDir, 'BUILD_ID')))
+      throw new Error(`--no-build: no build in ${site.distDir}; run without it first`);
   } else {
     log(`archive of ${count(articles)} articles`);
     generateArchive(site, articles);
@@ -113,14 +139,19 @@ async function main(): Promise<void> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   log(`next start on 127.0.0.1:${port}`);
-  const server = await startSite(site, port, article.path, { NODE_OPTIONS: withPreload(compilePreload('memory-log')), BENCH_MEMORY_LOG: memoryLog });
+  const server = await startSite(site, port, article.path, {
+    NODE_OPTIONS: withPreload(compilePreload('memory-log')),
+    BENCH_MEMORY_LOG: memoryLog,
+  });
   try {
     const fromSitemaps = await sitemapPaths(origin, site.distDir);
     const fromManifest = builtRoutes(site.distDir).map((route) => route.path);
     // As a crawler walks: what the sitemaps do not list (robots.txt, the sitemaps, the feeds, /) first, then the pages they list.
     const listed = new Set(fromSitemaps.paths);
     const paths = [...new Set([...fromManifest.filter((route) => !listed.has(route)), ...fromSitemaps.paths])];
-    log(`${count(paths.length)} URLs (${count(fromSitemaps.paths.length)} in ${fromSitemaps.sitemaps.join(', ')}; ${count(fromManifest.length)} in the prerender manifest)`);
+    log(
+      `${count(paths.length)} URLs (${count(fromSitemaps.paths.length)} in ${fromSitemaps.sitemaps.join(', ')}; ${count(fromManifest.length)} in the prerender manifest)`,
+    );
 
     // Settle after start-up and the sitemap reads, so "start" is the server at rest with its pages unread.
     await sleep(2_000);
@@ -129,7 +160,14 @@ async function main(): Promise<void> {
     const samples: MemorySample[] = [];
     let done = 0;
     const startedAt = Date.now();
-    const sample = () => samples.push({ at: Date.now(), second: (Date.now() - startedAt) / 1000, done, rss: serverRss(server.pid), heapUsed: heapSince(memoryLog, Date.now()).heapUsed });
+    const sample = () =>
+      samples.push({
+        at: Date.now(),
+        second: (Date.now() - startedAt) / 1000,
+        done,
+        rss: serverRss(server.pid),
+        heapUsed: heapSince(memoryLog, Date.now()).heapUsed,
+      });
     sample();
     const sampler = setInterval(sample, 1_000);
     let reported = 0;
@@ -154,7 +192,9 @@ async function main(): Promise<void> {
     const atHalf = samples.find((s) => s.done >= outcome.requested / 2);
     if (!atStart || !atHalf || !atEnd) throw new Error('no memory samples');
     const peak = Math.max(...samples.map((s) => s.rss));
-    const quarters = [0.25, 0.5, 0.75].flatMap((share) => samples.find((s) => s.done >= outcome.requested * share) ?? []);
+    const quarters = [0.25, 0.5, 0.75].flatMap(
+      (share) => samples.find((s) => s.done >= outcome.requested * share) ?? [],
+    );
     const growth = (atEnd.rss - atHalf.rss) / atHalf.rss;
     const non2xx = [...outcome.non2xx.values()].reduce((a, b) => a + b, 0);
     const errors = [...outcome.errors.values()].reduce((a, b) => a + b, 0);
@@ -180,7 +220,10 @@ async function main(): Promise<void> {
           `${cache.customHandler ? ` (custom cache handler: ${cache.customHandler})` : ''}, sized by Next's own count (HTML characters + RSC and segment bytes): ` +
           `${article.path} counts ${kb(cache.countedPerPage)}, so about ${count(cache.pagesHeld)} pages stay in memory and the rest are read from disk again when asked; ` +
           `in V8 that page takes about ${kb(cache.heapPerPage)} (HTML with Chinese text is a two-byte string), so the full cache holds about ${mb(cache.pagesHeld * cache.heapPerPage)}.`,
-        `machine      ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min) at the end`,
+        `machine      ${os.cpus().length} cores, load average ${os
+          .loadavg()
+          .map((n) => n.toFixed(1))
+          .join(' / ')} (1/5/15 min) at the end`,
       ].join('\n'),
     );
     console.log(
@@ -190,7 +233,14 @@ async function main(): Promise<void> {
         articles: built,
         connections,
         timeoutSeconds,
-        urls: { total: paths.length, sitemaps: fromSitemaps.sitemaps, fromSitemaps: fromSitemaps.paths.length, fromManifest: fromManifest.length, requested: outcome.requested, finished },
+        urls: {
+          total: paths.length,
+          sitemaps: fromSitemaps.sitemaps,
+          fromSitemaps: fromSitemaps.paths.length,
+          fromManifest: fromManifest.length,
+          requested: outcome.requested,
+          finished,
+        },
         seconds: crawlSeconds,
         rps: outcome.requested / crawlSeconds,
         ok: outcome.ok,

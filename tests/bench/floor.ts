@@ -38,7 +38,10 @@ export const floorPagePath = (n: number): string => `/p/${n}`;
  * same title and paragraphs. `dir` must sit inside the project, so the app
  * resolves the project's node_modules (Turbopack refuses a linked one).
  */
-export function writeFloorApp(dir: string, { title, paragraphs, pages, lang = 'zh-Hant' }: ArticleText & { readonly pages: number; readonly lang?: string }): void {
+export function writeFloorApp(
+  dir: string,
+  { title, paragraphs, pages, lang = 'zh-Hant' }: ArticleText & { readonly pages: number; readonly lang?: string },
+): void {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'app', 'p', '[n]'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ private: true, name: 'framework-floor' }));

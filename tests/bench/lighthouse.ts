@@ -23,7 +23,11 @@ import { childEnv, freePort, runMain, startServer, stopServer } from './processe
 const slug = 'stargate-openai-softbank-rift';
 const allCategories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof allCategories)[number];
-const targets: readonly { readonly path: string; readonly categories: readonly Category[]; readonly repeat: boolean }[] = [
+const targets: readonly {
+  readonly path: string;
+  readonly categories: readonly Category[];
+  readonly repeat: boolean;
+}[] = [
   { path: `/zh-hans/articles/${slug}`, categories: allCategories, repeat: true },
   { path: `/zh-hant/articles/${slug}`, categories: allCategories, repeat: true },
   { path: '/zh-hans', categories: ['seo'], repeat: false },
@@ -38,14 +42,17 @@ const { values: options } = parseArgs({
   },
 });
 const runs = Number(options.runs);
-if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs must be a whole number from 1 to 20, got "${options.runs}"`);
+if (!Number.isInteger(runs) || runs < 1 || runs > 20)
+  throw new Error(`--runs must be a whole number from 1 to 20, got "${options.runs}"`);
 const cpuSlowdown = Number(options['cpu-slowdown']);
-if (!(cpuSlowdown >= 1 && cpuSlowdown <= 20)) throw new Error(`--cpu-slowdown must be from 1 to 20, got "${options['cpu-slowdown']}"`);
+if (!(cpuSlowdown >= 1 && cpuSlowdown <= 20))
+  throw new Error(`--cpu-slowdown must be from 1 to 20, got "${options['cpu-slowdown']}"`);
 
 const root = process.cwd();
 
 /** The middle run (the upper one of an even count): always one of the values, so a whole run can be kept. */
-const middle = (values: readonly number[]): number | undefined => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
+const middle = (values: readonly number[]): number | undefined =>
+  values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -89,7 +96,11 @@ async function launchChrome(): Promise<chromeLauncher.LaunchedChrome> {
   // Chromium refuses to run as root inside its sandbox.
   if (process.getuid?.() === 0) flags.push('--no-sandbox');
   const executable = chromePath();
-  return chromeLauncher.launch({ ...(executable ? { chromePath: executable } : {}), chromeFlags: flags, logLevel: 'silent' });
+  return chromeLauncher.launch({
+    ...(executable ? { chromePath: executable } : {}),
+    chromeFlags: flags,
+    logLevel: 'silent',
+  });
 }
 
 interface Metrics {
@@ -117,7 +128,11 @@ interface Audit {
  */
 const loadLighthouse = async () => (await import('lighthouse')).default;
 
-async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, categories: readonly Category[]): Promise<Audit> {
+async function audit(
+  chrome: chromeLauncher.LaunchedChrome,
+  url: string,
+  categories: readonly Category[],
+): Promise<Audit> {
   const lighthouse = await loadLighthouse();
   const result = await lighthouse(url, {
     port: chrome.port,
@@ -134,7 +149,7 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, categor
   const shortfalls = categories.flatMap((id) =>
     (lhr.categories[id]?.auditRefs ?? []).flatMap((ref) => {
       const audited = lhr.audits[ref.id];
-      if (ref.weight <= 0 || !audited || audited.score === null || audited.score >= 1) return [];
+      if (ref.weight <= 0 || audited?.score == null || audited.score >= 1) return [];
       return [`${id}: ${ref.id} (${audited.displayValue ?? audited.score})`];
     }),
   );
@@ -142,7 +157,13 @@ async function audit(chrome: chromeLauncher.LaunchedChrome, url: string, categor
   return {
     scores,
     metrics: categories.includes('performance')
-      ? { fcpMs: metric('first-contentful-paint'), lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), siMs: metric('speed-index') }
+      ? {
+          fcpMs: metric('first-contentful-paint'),
+          lcpMs: metric('largest-contentful-paint'),
+          tbtMs: metric('total-blocking-time'),
+          cls: metric('cumulative-layout-shift'),
+          siMs: metric('speed-index'),
+        }
       : undefined,
     shortfalls,
     lighthouseVersion: lhr.lighthouseVersion,
@@ -155,35 +176,49 @@ async function main(): Promise<void> {
   if (options.build || buildIsStale()) build();
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const server = await startServer(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    url: origin + (targets[0]?.path ?? '/'),
-    timeoutMs: 30_000,
-  });
+  const server = await startServer(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: root,
+      url: origin + (targets[0]?.path ?? '/'),
+      timeoutMs: 30_000,
+    },
+  );
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     chrome = await launchChrome();
     const results = [];
     for (const target of targets) {
       const attempts: Audit[] = [];
-      for (let run = 0; run < (target.repeat ? runs : 1); run += 1) attempts.push(await audit(chrome, origin + target.path, target.categories));
+      for (let run = 0; run < (target.repeat ? runs : 1); run += 1)
+        attempts.push(await audit(chrome, origin + target.path, target.categories));
       // Performance varies run to run; keep the run with the median performance score, whole.
       const middleScore = middle(attempts.map((a) => a.scores.performance ?? 0));
-      const kept = target.categories.includes('performance') ? attempts.find((a) => (a.scores.performance ?? 0) === middleScore) : attempts[0];
+      const kept = target.categories.includes('performance')
+        ? attempts.find((a) => (a.scores.performance ?? 0) === middleScore)
+        : attempts[0];
       if (!kept) throw new Error(`no Lighthouse run for ${target.path}`);
       results.push({
         page: target.path,
         runs: attempts.length,
         ...kept,
-        performanceRuns: target.categories.includes('performance') ? attempts.map((a) => a.scores.performance ?? 0) : undefined,
+        performanceRuns: target.categories.includes('performance')
+          ? attempts.map((a) => a.scores.performance ?? 0)
+          : undefined,
       });
     }
 
     const first = results[0];
     const benchmarkIndex = middle(results.map((r) => r.benchmarkIndex)) ?? 0;
-    console.log(`Lighthouse ${first?.lighthouseVersion}, mobile preset, CPU slowdown ${cpuSlowdown}×, ${first?.userAgent}`);
-    console.log(`benchmark index of this machine: ${Math.round(benchmarkIndex)}${benchmarkIndex < 1000 ? ' (below 1000: slower than Lighthouse assumes, so performance reads low)' : ''}`);
-    const rounded = (value: number | undefined, digits = 0) => (value === undefined ? '' : Number(value.toFixed(digits)));
+    console.log(
+      `Lighthouse ${first?.lighthouseVersion}, mobile preset, CPU slowdown ${cpuSlowdown}×, ${first?.userAgent}`,
+    );
+    console.log(
+      `benchmark index of this machine: ${Math.round(benchmarkIndex)}${benchmarkIndex < 1000 ? ' (below 1000: slower than Lighthouse assumes, so performance reads low)' : ''}`,
+    );
+    const rounded = (value: number | undefined, digits = 0) =>
+      value === undefined ? '' : Number(value.toFixed(digits));
     console.table(
       results.map((r) => ({
         page: r.page,
@@ -203,7 +238,9 @@ async function main(): Promise<void> {
         lighthouse: first?.lighthouseVersion,
         cpuSlowdown,
         benchmarkIndex,
-        pages: results.map(({ userAgent: _userAgent, lighthouseVersion: _version, benchmarkIndex: _index, ...rest }) => rest),
+        pages: results.map(
+          ({ userAgent: _userAgent, lighthouseVersion: _version, benchmarkIndex: _index, ...rest }) => rest,
+        ),
       }),
     );
   } finally {

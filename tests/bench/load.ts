@@ -16,7 +16,17 @@ import { parseArgs } from 'node:util';
 import { heapSince, judgeGrowth, liveHeapAfterGc, serverRss } from './memory';
 import { freePort, progress, runMain, sleep, stopServer } from './processes';
 import { load, type LoadResult } from './serving';
-import { buildSite, compilePreload, generateArchive, pageCache, projectDir, samplePages, siteFolders, startSite, withPreload } from './site';
+import {
+  buildSite,
+  compilePreload,
+  generateArchive,
+  pageCache,
+  projectDir,
+  samplePages,
+  siteFolders,
+  startSite,
+  withPreload,
+} from './site';
 import { count, kb, mb, ms, percent, seconds, table, type Cell } from './stats';
 
 const { values } = parseArgs({
@@ -27,9 +37,11 @@ const { values } = parseArgs({
   },
 });
 const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds must be a whole number from 1 to 20, got "${values.rounds}"`);
+if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20)
+  throw new Error(`--rounds must be a whole number from 1 to 20, got "${values.rounds}"`);
 const articles = Number(values.count);
-if (!Number.isInteger(articles) || articles < 1 || articles > 20_000) throw new Error(`--count must be a whole number from 1 to 20000, got "${values.count}"`);
+if (!Number.isInteger(articles) || articles < 1 || articles > 20_000)
+  throw new Error(`--count must be a whole number from 1 to 20000, got "${values.count}"`);
 
 const connections = 64;
 const roundSeconds = 30;
@@ -54,7 +66,8 @@ interface Sample {
 async function main(): Promise<void> {
   const site = siteFolders('load');
   if (values['no-build']) {
-    if (!fs.existsSync(path.join(projectDir, site.distDir, 'BUILD_ID'))) throw new Error(`--no-build: no build in ${site.distDir}; run without it first`);
+    if (!fs.existsSync(path.join(projectDir, site.distDir, 'BUILD_ID')))
+      throw new Error(`--no-build: no build in ${site.distDir}; run without it first`);
   } else {
     generateArchive(site, articles);
     log(`npm run build, ${count(articles)} articles (load ${loadNow()})`);
@@ -69,7 +82,10 @@ async function main(): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}${page.path}`;
   log(`next start on 127.0.0.1:${port}`);
-  const server = await startSite(site, port, page.path, { NODE_OPTIONS: withPreload(compilePreload('memory-log')), BENCH_MEMORY_LOG: memoryLog });
+  const server = await startSite(site, port, page.path, {
+    NODE_OPTIONS: withPreload(compilePreload('memory-log')),
+    BENCH_MEMORY_LOG: memoryLog,
+  });
   const samples: Sample[] = [];
   let windowStart = Date.now();
   const sample = async (label: string, result?: LoadResult) => {
@@ -80,7 +96,17 @@ async function main(): Promise<void> {
     const rss = serverRss(server.pid);
     const liveHeap = await liveHeapAfterGc(memoryLog, server.pid);
     windowStart = Date.now();
-    samples.push({ label, rss, heapUsed: heap.heapUsed, heapFloor: heap.heapFloor, liveHeap, heapTotal: heap.heapTotal, external: heap.external, load: loadNow(), ...(result ? { result } : {}) });
+    samples.push({
+      label,
+      rss,
+      heapUsed: heap.heapUsed,
+      heapFloor: heap.heapFloor,
+      liveHeap,
+      heapTotal: heap.heapTotal,
+      external: heap.external,
+      load: loadNow(),
+      ...(result ? { result } : {}),
+    });
   };
   try {
     await sample('started');
@@ -124,7 +150,9 @@ async function main(): Promise<void> {
   });
   const rssVerdict = judgeGrowth(samples.slice(1, 2 + rounds).map((s) => s.rss));
   const live = samples.slice(1, 2 + rounds).map((s) => s.liveHeap);
-  const heapVerdict = live.every((value): value is number => value !== null) ? judgeGrowth(live) : judgeGrowth(samples.slice(1, 2 + rounds).map((s) => s.heapFloor));
+  const heapVerdict = live.every((value): value is number => value !== null)
+    ? judgeGrowth(live)
+    : judgeGrowth(samples.slice(1, 2 + rounds).map((s) => s.heapFloor));
   const results = samples.flatMap((s) => (s.result ? [s.result] : []));
   const settled = samples.at(-1) ?? before;
   const cache = pageCache(site.distDir, page);
@@ -133,13 +161,35 @@ async function main(): Promise<void> {
     [
       '',
       `== Load: ${rounds} × ${roundSeconds} s at ${connections} connections on ${page.path} (next start, ${count(articles)}-article archive, 127.0.0.1; ${warmupSeconds} s warm-up first) ==`,
-      table(['', 'req/s', 'p50', 'p99', 'errors', 'non-2xx', 'RSS (tree)', 'vs before', 'vs previous', 'heap used', 'lowest heap used', 'alive after gc', 'heap total', 'external', 'load 1 min'], rows),
+      table(
+        [
+          '',
+          'req/s',
+          'p50',
+          'p99',
+          'errors',
+          'non-2xx',
+          'RSS (tree)',
+          'vs before',
+          'vs previous',
+          'heap used',
+          'lowest heap used',
+          'alive after gc',
+          'heap total',
+          'external',
+          'load 1 min',
+        ],
+        rows,
+      ),
       '',
       `RSS: ${rssVerdict.name} — ${rssVerdict.why}; after ${idleSeconds} s idle ${growth(settled.rss, before.rss)} over before.`,
       `V8 heap alive after a full collection (else the lowest used in each round): ${heapVerdict.name} — ${heapVerdict.why}.`,
       `Errors ${results.reduce((sum, r) => sum + r.errors + r.timeouts, 0)}, non-2xx ${results.reduce((sum, r) => sum + r.non2xx, 0)} over ${count(results.reduce((sum, r) => sum + r.requests, 0))} requests (target 0 and 0).`,
       `Next's page cache: an LRU of ${mb(cache.maxSize)} (cacheMaxMemorySize${cache.customHandler ? `; custom handler ${cache.customHandler}` : ''}); this page counts ${kb(cache.countedPerPage)} in it: one page cannot grow it.`,
-      `Machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min) at the end.`,
+      `Machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' / ')} (1/5/15 min) at the end.`,
     ].join('\n'),
   );
   console.log(

@@ -23,7 +23,8 @@ function readLog(logFile: string): (HeapSample & { readonly kind: 'sample' | 'gc
     const fields = line.split(' ');
     const kind = fields[7];
     const numbers = fields.slice(0, 7).map(Number);
-    if ((kind !== 'sample' && kind !== 'gc') || numbers.length !== 7 || numbers.some((n) => !Number.isFinite(n))) return [];
+    if ((kind !== 'sample' && kind !== 'gc') || numbers.length !== 7 || numbers.some((n) => !Number.isFinite(n)))
+      return [];
     const [time = 0, pid = 0, rss = 0, heapTotal = 0, heapUsed = 0, external = 0, arrayBuffers = 0] = numbers;
     return [{ time, pid, rss, heapTotal, heapUsed, external, arrayBuffers, kind }];
   });
@@ -38,7 +39,11 @@ function readLog(logFile: string): (HeapSample & { readonly kind: 'sample' | 'gc
 export async function liveHeapAfterGc(logFile: string, serverPid: number | undefined): Promise<number | null> {
   const asked = Date.now();
   const inTree = new Set(serverPid === undefined ? [] : processTree(serverPid).map((entry) => entry.pid));
-  const pids = new Set(readLog(logFile).map((sample) => sample.pid).filter((pid) => inTree.has(pid)));
+  const pids = new Set(
+    readLog(logFile)
+      .map((sample) => sample.pid)
+      .filter((pid) => inTree.has(pid)),
+  );
   if (pids.size === 0) return null;
   for (const pid of pids) {
     try {
@@ -49,7 +54,11 @@ export async function liveHeapAfterGc(logFile: string, serverPid: number | undef
   }
   for (let tries = 0; tries < 20; tries += 1) {
     await sleep(250);
-    const after = new Map(readLog(logFile).filter((s) => s.kind === 'gc' && s.time >= asked).map((s) => [s.pid, s.heapUsed]));
+    const after = new Map(
+      readLog(logFile)
+        .filter((s) => s.kind === 'gc' && s.time >= asked)
+        .map((s) => [s.pid, s.heapUsed]),
+    );
     if ([...pids].every((pid) => after.has(pid))) return [...after.values()].reduce((a, b) => a + b, 0);
   }
   return null;
@@ -66,7 +75,7 @@ export interface HeapFigures {
 }
 
 /** Reads the memory log: the latest samples up to `untilMs`, and the floor of those written from `sinceMs` (ms since epoch). */
-export function heapSince(logFile: string, sinceMs: number, untilMs: number = Infinity): HeapFigures {
+export function heapSince(logFile: string, sinceMs: number, untilMs = Infinity): HeapFigures {
   const latest = new Map<number, HeapSample>();
   const floor = new Map<number, number>();
   for (const sample of readLog(logFile)) {
@@ -75,7 +84,8 @@ export function heapSince(logFile: string, sinceMs: number, untilMs: number = In
     latest.set(pid, sample);
     if (time >= sinceMs) floor.set(pid, Math.min(floor.get(pid) ?? Infinity, heapUsed));
   }
-  const sum = (pick: (sample: HeapSample) => number) => [...latest.values()].reduce((total, sample) => total + pick(sample), 0);
+  const sum = (pick: (sample: HeapSample) => number) =>
+    [...latest.values()].reduce((total, sample) => total + pick(sample), 0);
   return {
     processes: latest.size,
     heapTotal: sum((s) => s.heapTotal),
@@ -114,11 +124,13 @@ export function judgeGrowth(values: readonly number[]): Verdict {
   const list = `steps ${steps.map(share).join(', ')}`;
   const line = fitLine(values.map((y, x) => ({ x, y })));
   const perRound = line ? line.slope / before : 0;
-  if (Math.max(...values.map((value) => Math.abs(value - before))) < 0.03 * before) return { name: 'flat', why: `within 3 % of the start (${list})` };
+  if (Math.max(...values.map((value) => Math.abs(value - before))) < 0.03 * before)
+    return { name: 'flat', why: `within 3 % of the start (${list})` };
   if (line && perRound >= 0.01 && line.r2 >= 0.8 && last >= 0.5 * (line.slope || 1)) {
     return { name: 'leak', why: `a steady ${share(line.slope)} a round (R² ${line.r2.toFixed(2)}; ${list})` };
   }
-  if (Math.abs(last) < 0.01 * before || (first > 0 && last <= 0.25 * first)) return { name: 'plateau', why: `growth per round shrinks toward 0 (${list})` };
+  if (Math.abs(last) < 0.01 * before || (first > 0 && last <= 0.25 * first))
+    return { name: 'plateau', why: `growth per round shrinks toward 0 (${list})` };
   // Up and down within a band: the later rounds set no new high above the earlier ones.
   const middle = Math.ceil(values.length / 2);
   if (Math.max(...values.slice(middle)) <= 1.02 * Math.max(...values.slice(0, middle))) {

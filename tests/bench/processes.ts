@@ -33,7 +33,11 @@ function processTable(): ProcEntry[] {
       // The command name in field 2 may hold spaces and parentheses: read after the last ')'.
       const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      entries.push({ pid: Number(name), ppid: Number(fields[1]), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) });
+      entries.push({
+        pid: Number(name),
+        ppid: Number(fields[1]),
+        name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+      });
     } catch {
       // the process ended while we looked
     }
@@ -116,13 +120,19 @@ export function timedRun(command: string, args: readonly string[], options: RunO
     const startedAt = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - startedAt) / 1e9;
     // Its own process group, so a timeout stops whatever it forked too.
-    const child = spawn(command, args, { cwd, env: { ...childEnv, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...childEnv, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     running.add(child);
     let output = '';
     const seen: Record<string, number> = {};
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      for (const [name, pattern] of Object.entries(marks)) if (seen[name] === undefined && pattern.test(output)) seen[name] = elapsed();
+      for (const [name, pattern] of Object.entries(marks))
+        if (seen[name] === undefined && pattern.test(output)) seen[name] = elapsed();
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
@@ -132,7 +142,10 @@ export function timedRun(command: string, args: readonly string[], options: RunO
       if (child.pid === undefined) return;
       const tree = processTree(child.pid);
       for (const entry of tree) if (entry.name === 'node') nodePids.add(entry.pid);
-      peak = Math.max(peak, tree.reduce((sum, { pid }) => sum + memoryOf(pid, 'pss'), 0));
+      peak = Math.max(
+        peak,
+        tree.reduce((sum, { pid }) => sum + memoryOf(pid, 'pss'), 0),
+      );
     };
     const sampler = hasProc ? setInterval(sample, 100) : undefined;
     let timedOut = false;
@@ -146,8 +159,10 @@ export function timedRun(command: string, args: readonly string[], options: RunO
       clearInterval(sampler);
       clearTimeout(timer);
       const seconds = elapsed();
-      if (timedOut) reject(new Error(`${command} ${args.join(' ')} stopped after ${timeoutMs / 1000} s:\n${output.slice(-4000)}`));
-      else if (code !== 0 && !allowFailure) reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`));
+      if (timedOut)
+        reject(new Error(`${command} ${args.join(' ')} stopped after ${timeoutMs / 1000} s:\n${output.slice(-4000)}`));
+      else if (code !== 0 && !allowFailure)
+        reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.slice(-4000)}`));
       else resolve({ seconds, peakBytes: hasProc ? peak : null, output, marks: seen, exitCode: code, nodePids });
     });
   });
@@ -194,9 +209,18 @@ export interface ServerOptions {
 }
 
 /** Starts a server in its own process group and waits until `url` answers 200. */
-export async function startServer(command: string, args: readonly string[], options: ServerOptions): Promise<ChildProcess> {
+export async function startServer(
+  command: string,
+  args: readonly string[],
+  options: ServerOptions,
+): Promise<ChildProcess> {
   const { cwd, url, extraEnv = {}, timeoutMs = 60_000 } = options;
-  const child = spawn(command, args, { cwd, env: { ...childEnv, ...extraEnv }, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...childEnv, ...extraEnv },
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
   running.add(child);
@@ -212,7 +236,9 @@ export async function startServer(command: string, args: readonly string[], opti
     await sleep(200);
   }
   await stopServer(child);
-  throw new Error(`${command} ${args.join(' ')} did not answer ${url} within ${timeoutMs / 1000} s\n${errors.slice(-2000)}`);
+  throw new Error(
+    `${command} ${args.join(' ')} did not answer ${url} within ${timeoutMs / 1000} s\n${errors.slice(-2000)}`,
+  );
 }
 
 /** Stops a server and every process it forked (next start forks its own); SIGKILL after 10 s. */
@@ -247,4 +273,5 @@ export function runMain(main: () => Promise<void>): void {
     .finally(stopAll);
 }
 
-export const sleep = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+export const sleep = (milliseconds: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, milliseconds));

@@ -24,7 +24,11 @@ export interface LoadResult {
 }
 
 /** Requests per second and latency percentiles of one bounded run (autocannon stops itself after `seconds`). */
-export async function load(url: string, seconds: number = loadSettings.seconds, connections: number = loadSettings.connections): Promise<LoadResult> {
+export async function load(
+  url: string,
+  seconds: number = loadSettings.seconds,
+  connections: number = loadSettings.connections,
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections,
@@ -64,10 +68,19 @@ export function exportStage(stage: string): ExportStage {
 }
 
 /** The tests' nginx runner (tests/support/serve-nginx.ts) on the export, with the shipped deploy/nginx.conf. */
-function startNginxRunner(projectDir: string, exported: ExportStage, port: number, nginx: string, probeUrl: string): Promise<ChildProcess> {
+function startNginxRunner(
+  projectDir: string,
+  exported: ExportStage,
+  port: number,
+  nginx: string,
+  probeUrl: string,
+): Promise<ChildProcess> {
   const tsx = path.join(projectDir, 'node_modules/tsx/dist/cli.mjs');
   const runner = path.join(projectDir, 'tests/support/serve-nginx.ts');
-  return startServer(process.execPath, [tsx, runner, exported.outDir, exported.mapFile, String(port), nginx], { cwd: projectDir, url: probeUrl });
+  return startServer(process.execPath, [tsx, runner, exported.outDir, exported.mapFile, String(port), nginx], {
+    cwd: projectDir,
+    url: probeUrl,
+  });
 }
 
 /** The export served on 127.0.0.1:port by the tests' runners; resolves to the server and the name of what serves. */
@@ -79,9 +92,17 @@ export async function serveExport(
 ): Promise<{ readonly child: ChildProcess; readonly server: string }> {
   const url = `http://127.0.0.1:${port}${probePath}`;
   const nginx = findNginx();
-  if (nginx) return { child: await startNginxRunner(projectDir, exported, port, nginx, url), server: 'nginx, deploy/nginx.conf (1 worker)' };
+  if (nginx)
+    return {
+      child: await startNginxRunner(projectDir, exported, port, nginx, url),
+      server: 'nginx, deploy/nginx.conf (1 worker)',
+    };
   // Without nginx: the plain static host of the tests.
   const tsx = path.join(projectDir, 'node_modules/tsx/dist/cli.mjs');
-  const child = await startServer(process.execPath, [tsx, path.join(projectDir, 'tests/support/serve-static.ts'), exported.outDir, String(port)], { cwd: projectDir, url });
+  const child = await startServer(
+    process.execPath,
+    [tsx, path.join(projectDir, 'tests/support/serve-static.ts'), exported.outDir, String(port)],
+    { cwd: projectDir, url },
+  );
   return { child, server: 'serve-handler (no nginx)' };
 }

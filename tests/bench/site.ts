@@ -28,7 +28,12 @@ export interface SiteFolders {
 
 export function siteFolders(name: string): SiteFolders {
   const root = path.join(scratch, name);
-  return { name, root, contentDir: path.join(root, 'content'), distDir: path.relative(projectDir, path.join(root, 'next')) };
+  return {
+    name,
+    root,
+    contentDir: path.join(root, 'content'),
+    distDir: path.relative(projectDir, path.join(root, 'next')),
+  };
 }
 
 /** The environment that points the site's build, checks and server at one generated site. */
@@ -44,7 +49,11 @@ export function generateArchive(site: SiteFolders, count: number): ArchiveSummar
 /** The article files of a generated archive, in slug order (archive-1 … archive-N). */
 export function archiveFiles(site: SiteFolders): string[] {
   const dir = path.join(site.contentDir, 'articles');
-  return fs.readdirSync(dir).filter((name) => name.endsWith('.md')).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 // Prerendering is the part of a build that grows with the pages: timed from Next's own progress lines.
@@ -77,7 +86,12 @@ export function buildSite(site: SiteFolders, articles: number, extraEnv: ExtraEn
 }
 
 /** `next start` on 127.0.0.1 serving a generated site's build; up when `probePath` answers 200. */
-export function startSite(site: SiteFolders, port: number, probePath: string, extraEnv: ExtraEnv = {}): Promise<ChildProcess> {
+export function startSite(
+  site: SiteFolders,
+  port: number,
+  probePath: string,
+  extraEnv: ExtraEnv = {},
+): Promise<ChildProcess> {
   return startServer(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
     cwd: projectDir,
     url: `http://127.0.0.1:${port}${probePath}`,
@@ -109,18 +123,26 @@ export interface BuiltRoute {
 /** Every prerendered route of a build but Next's internal ones (/_not-found, /_global-error). */
 export function builtRoutes(distDir: string): BuiltRoute[] {
   const dir = path.resolve(projectDir, distDir);
-  const manifest = prerenderManifest.parse(JSON.parse(fs.readFileSync(path.join(dir, 'prerender-manifest.json'), 'utf8')));
+  const manifest = prerenderManifest.parse(
+    JSON.parse(fs.readFileSync(path.join(dir, 'prerender-manifest.json'), 'utf8')),
+  );
   return Object.entries(manifest.routes)
     .filter(([route]) => !route.startsWith('/_'))
     .map(([route, entry]) => {
       const htmlFile = path.join(dir, 'server', 'app', `${route === '/' ? 'index' : route.slice(1)}.html`);
-      return { path: route, srcRoute: entry.srcRoute ?? route, htmlFile: entry.routeType !== 'route' && fs.existsSync(htmlFile) ? htmlFile : undefined };
+      return {
+        path: route,
+        srcRoute: entry.srcRoute ?? route,
+        htmlFile: entry.routeType !== 'route' && fs.existsSync(htmlFile) ? htmlFile : undefined,
+      };
     });
 }
 
 /** The prerendered HTML pages of a build. */
 export function builtPages(distDir: string): (BuiltRoute & { readonly htmlFile: string })[] {
-  return builtRoutes(distDir).flatMap((route) => (route.htmlFile === undefined ? [] : [{ ...route, htmlFile: route.htmlFile }]));
+  return builtRoutes(distDir).flatMap((route) =>
+    route.htmlFile === undefined ? [] : [{ ...route, htmlFile: route.htmlFile }],
+  );
 }
 
 /**
@@ -138,16 +160,30 @@ export type PageKind = keyof typeof pageKinds;
 
 /**
  * One Simplified page of each kind: the home page, the first article (archive-1,
- * the same article at every size), the topic page that comes first by name.
+ * the same article at every size), and the first page of the busiest topic (the
+ * one whose later pages go furthest, so the first is full soonest).
  */
 export function samplePages(distDir: string): Partial<Record<PageKind, BuiltRoute & { readonly htmlFile: string }>> {
-  const pages = builtPages(distDir).filter((page) => page.path.startsWith('/zh-hans')).sort((a, b) => a.path.localeCompare(b.path));
+  const pages = builtPages(distDir)
+    .filter((page) => page.path.startsWith('/zh-hans'))
+    .sort((a, b) => a.path.localeCompare(b.path));
   const sample: Partial<Record<PageKind, BuiltRoute & { readonly htmlFile: string }>> = {};
   for (const kind of Object.keys(pageKinds) as PageKind[]) {
     const ofKind = pages.filter((page) => pageKinds[kind](page.srcRoute));
-    sample[kind] = kind === 'article' ? (ofKind.find((page) => /archive-0*1$/.test(page.path)) ?? ofKind[0]) : ofKind[0];
+    sample[kind] =
+      kind === 'article'
+        ? (ofKind.find((page) => /archive-0*1$/.test(page.path)) ?? ofKind[0])
+        : kind === 'topic'
+          ? busiestTopic(pages, ofKind)
+          : ofKind[0];
   }
   return sample;
+}
+
+/** The first page of the topic with the most later pages (/topics/x/page/N), or the first topic. */
+function busiestTopic<T extends { readonly path: string }>(pages: readonly T[], topics: readonly T[]): T | undefined {
+  const laterPages = (topic: T) => pages.filter((page) => page.path.startsWith(`${topic.path}/page/`)).length;
+  return [...topics].sort((a, b) => laterPages(b) - laterPages(a))[0];
 }
 
 // ---- Sitemaps, read from a running server as a crawler reads them.
@@ -169,11 +205,16 @@ async function fetchText(url: string): Promise<string | undefined> {
  * sitemap routes of the build, and any sitemap an index points to (Next writes
  * no index by itself: generateSitemaps makes /sitemap/<id>.xml).
  */
-export async function sitemapPaths(origin: string, distDir: string): Promise<{ readonly sitemaps: readonly string[]; readonly paths: readonly string[] }> {
+export async function sitemapPaths(
+  origin: string,
+  distDir: string,
+): Promise<{ readonly sitemaps: readonly string[]; readonly paths: readonly string[] }> {
   const robots = (await fetchText(`${origin}/robots.txt`)) ?? '';
   const queue = [
     ...[...robots.matchAll(/^sitemap:\s*(\S+)/gim)].map((match) => new URL(match[1] ?? '/', origin).pathname),
-    ...builtRoutes(distDir).filter((route) => /sitemap[^/]*\.xml$/.test(route.path)).map((route) => route.path),
+    ...builtRoutes(distDir)
+      .filter((route) => /sitemap[^/]*\.xml$/.test(route.path))
+      .map((route) => route.path),
   ];
   const sitemaps = new Set<string>();
   const paths = new Set<string>();
@@ -225,7 +266,9 @@ function folderBytes(dir: string): { readonly bytes: number; readonly nameChars:
 /** Reads the page cache's bound from the build and sizes one page's entry as Next sizes it. */
 export function pageCache(distDir: string, page: BuiltRoute & { readonly htmlFile: string }): PageCache {
   const dir = path.resolve(projectDir, distDir);
-  const { config } = requiredServerFiles.parse(JSON.parse(fs.readFileSync(path.join(dir, 'required-server-files.json'), 'utf8')));
+  const { config } = requiredServerFiles.parse(
+    JSON.parse(fs.readFileSync(path.join(dir, 'required-server-files.json'), 'utf8')),
+  );
   const htmlChars = fs.readFileSync(page.htmlFile, 'utf8').length;
   const base = page.htmlFile.slice(0, -'.html'.length);
   const rscBytes = fs.existsSync(`${base}.rsc`) ? fs.statSync(`${base}.rsc`).size : 0;
@@ -261,6 +304,7 @@ export function compilePreload(name: 'converter-count' | 'memory-log'): string {
 /** NODE_OPTIONS with a preload added to whatever the shell set. */
 export function withPreload(preload: string): string {
   // Node and Next (which re-tokenizes NODE_OPTIONS for its workers) quote differently: keep paths plain.
-  if (/\s/.test(preload)) throw new Error(`the project path holds a space, which NODE_OPTIONS cannot carry safely: ${preload}`);
+  if (/\s/.test(preload))
+    throw new Error(`the project path holds a space, which NODE_OPTIONS cannot carry safely: ${preload}`);
   return [process.env.NODE_OPTIONS, `--require=${preload}`].filter(Boolean).join(' ');
 }

@@ -66,15 +66,26 @@ export type Cell = string | number;
 
 /** Renders rows of cells as a plain text table with a header line. */
 export function table(header: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
-  const widths = header.map((cell, column) => Math.max(...[cell, ...rows.map((row) => row[column] ?? '')].map((text) => width(String(text)))));
-  const line = (cells: readonly Cell[]) => cells.map((cell, column) => pad(String(cell), widths[column] ?? 0)).join('  ').trimEnd();
+  const widths = header.map((cell, column) =>
+    Math.max(...[cell, ...rows.map((row) => row[column] ?? '')].map((text) => width(String(text)))),
+  );
+  const line = (cells: readonly Cell[]) =>
+    cells
+      .map((cell, column) => pad(String(cell), widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 // Chinese characters and the like take two columns in a terminal.
 function width(text: string): number {
   let columns = 0;
-  for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+      char,
+    )
+      ? 2
+      : 1;
   return columns;
 }
 

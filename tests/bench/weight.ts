@@ -45,7 +45,9 @@ export async function weigh(origin: string, path: string): Promise<PageWeight> {
   const html = await fetchBytes(origin + path);
   const text = html.toString('utf8');
   const files = new Map<string, AssetFile>();
-  for (const match of text.matchAll(/<(?:script|link)([^>]*?)(?:src|href)="(\/_next\/static\/[^"]+\.(js|css))"([^>]*)>/g)) {
+  for (const match of text.matchAll(
+    /<(?:script|link)([^>]*?)(?:src|href)="(\/_next\/static\/[^"]+\.(js|css))"([^>]*)>/g,
+  )) {
     const [, before = '', url = '', kind, after = ''] = match;
     if (/noModule/i.test(before + after) || files.has(url) || (kind !== 'js' && kind !== 'css')) continue;
     const body = await fetchBytes(origin + url);
@@ -59,7 +61,10 @@ export async function weigh(origin: string, path: string): Promise<PageWeight> {
     path,
     htmlBytes: html.byteLength,
     htmlGzip,
-    inlineRscBytes: [...text.matchAll(inlinePayload)].reduce((sum, match) => sum + Buffer.byteLength(match[1] ?? ''), 0),
+    inlineRscBytes: [...text.matchAll(inlinePayload)].reduce(
+      (sum, match) => sum + Buffer.byteLength(match[1] ?? ''),
+      0,
+    ),
     markupGzip,
     inlineRscGzipAdded: htmlGzip - markupGzip,
     files,
@@ -70,7 +75,11 @@ export async function weigh(origin: string, path: string): Promise<PageWeight> {
   };
 }
 
-function sumGzip(files: ReadonlyMap<string, AssetFile>, kind: AssetFile['kind'], keep: (url: string) => boolean = () => true): number {
+function sumGzip(
+  files: ReadonlyMap<string, AssetFile>,
+  kind: AssetFile['kind'],
+  keep: (url: string) => boolean = () => true,
+): number {
   let total = 0;
   for (const [url, file] of files) if (file.kind === kind && keep(url)) total += file.gzip;
   return total;
@@ -102,10 +111,14 @@ export interface HtmlWeight {
   readonly route: string;
   readonly bytes: number;
   readonly gzip: number;
+  /** Articles the page lists (a home or topic page); 0 for an article page. */
+  readonly listed: number;
 }
 
 /** Weighs a prerendered HTML file as `next start` sends it (before its own compression). */
 export function weighHtmlFile(route: string, file: string): HtmlWeight {
   const html = fs.readFileSync(file);
-  return { route, bytes: html.byteLength, gzip: gz(html) };
+  // Each entry of a list page is `<li><h2><a href="/<script>/articles/…">` (components/article-list.tsx).
+  const listed = html.toString('utf8').split(/<li><h2><a href="\/zh-han[st]\/articles\//).length - 1;
+  return { route, bytes: html.byteLength, gzip: gz(html), listed };
 }

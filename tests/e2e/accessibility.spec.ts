@@ -70,7 +70,9 @@ test('the breadcrumb leads home in the page’s script and marks the article as 
   await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText(seedArticle.title['zh-hant']);
 });
 
-test('the first Tab shows the skip link with a visible focus ring, and it moves on to the article', async ({ page }) => {
+test('the first Tab shows the skip link with a visible focus ring, and it moves on to the article', async ({
+  page,
+}) => {
   await page.goto(articlePath(seedArticle.slug, 'zh-hans'));
   const skip = page.getByRole('link', { name: '跳到正文' });
   await expect(skip).not.toBeInViewport();

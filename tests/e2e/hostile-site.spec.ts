@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import type { Script } from '../../lib/script';
-import { hostileArticles } from '../fixtures/hostile/site';
+import { hostileArticles, hostileTopics } from '../fixtures/hostile/site';
 import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
 import { sites } from './support/sites';
@@ -17,16 +17,21 @@ const slugs = articles.map((article) => article.slug);
 async function unsafeMarkup(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const forbidden = 'script:not([src]):not([id="_R_"]), iframe, frame, object, embed, form, input, button, base, meta[http-equiv], link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"]):not([rel="preload"]):not([rel="icon"]), svg, math, style, template, textarea, select, video, audio, source, picture, portal';
+    const forbidden =
+      'script:not([src]):not([id="_R_"]), iframe, frame, object, embed, form, input, button, base, meta[http-equiv], link:not([rel="stylesheet"]):not([rel="canonical"]):not([rel="alternate"]):not([rel="preload"]):not([rel="icon"]), svg, math, style, template, textarea, select, video, audio, source, picture, portal';
     for (const root of document.querySelectorAll('main, aside')) {
       for (const element of root.querySelectorAll('*')) {
         for (const attribute of element.getAttributeNames()) {
-          if (/^on/i.test(attribute) || ['style', 'srcset', 'formaction', 'xlink:href', 'srcdoc', 'ping'].includes(attribute.toLowerCase())) {
+          if (
+            /^on/i.test(attribute) ||
+            ['style', 'srcset', 'formaction', 'xlink:href', 'srcdoc', 'ping'].includes(attribute.toLowerCase())
+          ) {
             problems.push(`<${element.localName} ${attribute}>`);
           }
         }
       }
-      for (const element of root.querySelectorAll(forbidden)) problems.push(`<${element.localName}> in <${root.localName}>`);
+      for (const element of root.querySelectorAll(forbidden))
+        problems.push(`<${element.localName}> in <${root.localName}>`);
       const parse = (value: string) => {
         try {
           return new URL(value, location.href);
@@ -39,7 +44,11 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
         const url = parse(link.getAttribute('href') ?? '');
         if (!url) continue;
         if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) problems.push(`link to ${url.href}`);
-        if (url.origin !== location.origin && url.protocol !== 'mailto:' && !/\bnoopener\b/.test(link.getAttribute('rel') ?? '')) {
+        if (
+          url.origin !== location.origin &&
+          url.protocol !== 'mailto:' &&
+          !/\bnoopener\b/.test(link.getAttribute('rel') ?? '')
+        ) {
           problems.push(`external link without noopener: ${url.href}`);
         }
       }
@@ -50,11 +59,12 @@ async function unsafeMarkup(page: Page): Promise<string[]> {
     }
     for (const script of document.querySelectorAll('script[src]')) {
       const url = new URL(script.getAttribute('src') ?? '', location.href);
-      if (url.origin !== location.origin || !url.pathname.startsWith('/_next/static/')) problems.push(`script from ${url.href}`);
+      if (url.origin !== location.origin || !url.pathname.startsWith('/_next/static/'))
+        problems.push(`script from ${url.href}`);
     }
     for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
       try {
-        JSON.parse(data.textContent ?? '');
+        JSON.parse(data.textContent);
       } catch {
         problems.push('JSON-LD that does not parse');
       }
@@ -75,7 +85,8 @@ function overridesShownIn(slug: string, written: Script, converted: Script): str
   const source = fs.readFileSync(path.join(siteDir, 'articles', `${slug}.md`), 'utf8');
   const frontmatter: unknown = parseYaml(source.split(/^---$/m)[1] ?? '');
   const siteTables: unknown = parseYaml(fs.readFileSync(path.join(siteDir, 'conversions.yaml'), 'utf8'));
-  if (!isRecord(frontmatter) || !isRecord(frontmatter.conversions) || !isRecord(siteTables)) throw new Error(`${slug}: no override tables`);
+  if (!isRecord(frontmatter) || !isRecord(frontmatter.conversions) || !isRecord(siteTables))
+    throw new Error(`${slug}: no override tables`);
   expect(frontmatter.script, `${slug}: the script it is written in`).toBe(written);
   const siteTable = siteTables[converted];
   if (!isRecord(siteTable)) throw new Error(`no site-wide table for ${converted}`);
@@ -111,17 +122,42 @@ test.describe('the hostile corpus, built into a site and opened in Chromium', ()
   for (const { slug, script: written } of articles) {
     const converted: Script = written === 'zh-hans' ? 'zh-hant' : 'zh-hans';
 
-    test(`${slug} as written, in ${written}, runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({ page, baseURL }) => {
+    test(`${slug} as written, in ${written}, runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({
+      page,
+      baseURL,
+    }) => {
       await visitSafely(page, baseURL, `/${written}/articles/${slug}`, 200);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
     });
 
-    test(`${slug} converted to ${converted} runs nothing, loads nothing from elsewhere, breaks no CSP rule and shows its conversion overrides as text`, async ({ page, baseURL }) => {
+    test(`${slug} converted to ${converted} runs nothing, loads nothing from elsewhere, breaks no CSP rule and shows its conversion overrides as text`, async ({
+      page,
+      baseURL,
+    }) => {
       const values = overridesShownIn(slug, written, converted);
       await visitSafely(page, baseURL, `/${converted}/articles/${slug}`, 200);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('第');
       for (const value of values) await expect(page.locator('.article-body')).toContainText(value);
     });
+  }
+
+  for (const script of ['zh-hans', 'zh-hant']) {
+    test(`the ${script} list of topics, each named by a hostile string, runs nothing and breaks no CSP rule`, async ({
+      page,
+      baseURL,
+    }) => {
+      await visitSafely(page, baseURL, `/${script}/topics`, 200);
+      await expect(page.locator('.topic-list a')).toHaveCount(hostileTopics().length);
+    });
+    // Each hostile name in one script or the other: the two scripts render a topic page alike.
+    for (const { slug } of hostileTopics().filter((_, k) => (k % 2 === 0) === (script === 'zh-hans'))) {
+      test(`the ${script} page of ${slug} runs nothing, loads nothing from elsewhere and breaks no CSP rule`, async ({
+        page,
+        baseURL,
+      }) => {
+        await visitSafely(page, baseURL, `/${script}/topics/${slug}`, 200);
+      });
+    }
   }
 
   for (const script of ['zh-hans', 'zh-hant']) {

@@ -71,7 +71,9 @@ test.describe('hostile URLs answer the right status quickly, never 500', () => {
       // Absolute, so `//host/` is sent to the site as a path, not read as another host by the client.
       const response = await request.get(`${baseURL ?? ''}${probe}`, { timeout, maxRedirects: 0 });
       expect(response.status()).toBeLessThan(500);
-      expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(true);
+      expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(
+        true,
+      );
     });
   }
 
@@ -86,7 +88,12 @@ test.describe('hostile URLs answer the right status quickly, never 500', () => {
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND']) {
     for (const url of [article, '/', '/zh-hans/articles/no-such-article']) {
       test(`${method} ${url} → 405 with Allow: GET, HEAD`, async ({ request }) => {
-        const response = await request.fetch(url, { method, data: method === 'POST' ? 'a=1' : undefined, timeout, maxRedirects: 0 });
+        const response = await request.fetch(url, {
+          method,
+          data: method === 'POST' ? 'a=1' : undefined,
+          timeout,
+          maxRedirects: 0,
+        });
         expect(response.status()).toBe(405);
         expect(response.headers().allow).toBe('GET, HEAD');
       });
@@ -113,7 +120,10 @@ test.describe('/ under hostile cookies and Accept-Language', () => {
     ['a malformed cookie header', { Cookie: '=;;;==; script' }],
     ['a huge cookie', { Cookie: `script=${'x'.repeat(7000)}` }],
     ['junk Accept-Language', { 'Accept-Language': ';;;q=abc, zh-TW;q=NaN, *;q=-1, ' }],
-    ['an Accept-Language with thousands of ranges', { 'Accept-Language': Array.from({ length: 700 }, (_, i) => `x${i};q=0.${i % 10}`).join(',') }],
+    [
+      'an Accept-Language with thousands of ranges',
+      { 'Accept-Language': Array.from({ length: 700 }, (_, i) => `x${i};q=0.${i % 10}`).join(',') },
+    ],
     ['an Accept-Language with bytes outside ASCII', { 'Accept-Language': 'zh-TW\u00ff\u00e9;q=1, \u00e9' }],
   ] as const) {
     test(`answers 307 to a script home page for ${name}`, async ({ request }) => {

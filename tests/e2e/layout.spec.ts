@@ -13,7 +13,9 @@ function horizontalOverflow(page: Page): Promise<number> {
 }
 
 for (const width of widths) {
-  test(`at ${width} px nothing scrolls sideways and the sidebar sits ${width >= 1024 ? 'beside' : 'after'} the article`, async ({ page }) => {
+  test(`at ${width} px nothing scrolls sideways and the sidebar sits ${width >= 1024 ? 'beside' : 'after'} the article`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     for (const path of [seedPath('zh-hans'), seedPath('zh-hant'), '/zh-hant', '/no-such-page']) {
       await page.goto(path);
@@ -38,18 +40,23 @@ for (const width of widths) {
 test('body text runs about 35 to 40 characters a line on a wide screen', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(seedPath('zh-hans'));
-  const perLine = await page.locator('.article-body > p').first().evaluate((paragraph) => {
-    const style = getComputedStyle(paragraph);
-    // CJK glyphs are one em wide.
-    return paragraph.clientWidth / parseFloat(style.fontSize);
-  });
+  const perLine = await page
+    .locator('.article-body > p')
+    .first()
+    .evaluate((paragraph) => {
+      const style = getComputedStyle(paragraph);
+      // CJK glyphs are one em wide.
+      return paragraph.clientWidth / parseFloat(style.fontSize);
+    });
   expect(perLine).toBeGreaterThanOrEqual(35);
   expect(perLine).toBeLessThanOrEqual(40);
 });
 
 for (const script of ['zh-hans', 'zh-hant'] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`screenshots of the ${script} article in the ${colorScheme} theme at ${widths.join(', ')} px`, async ({ page }, testInfo) => {
+    test(`screenshots of the ${script} article in the ${colorScheme} theme at ${widths.join(', ')} px`, async ({
+      page,
+    }, testInfo) => {
       await page.emulateMedia({ colorScheme });
       for (const width of widths) {
         await page.setViewportSize({ width, height: 900 });
@@ -77,12 +84,14 @@ test('printed, the article stands alone on A4 and outside links show where they 
   const after = (name: string) =>
     page.getByRole('link', { name }).evaluate((link) => getComputedStyle(link, '::after').content);
   expect(await after(linkingArticle.outsideLink.name)).toContain(linkingArticle.outsideLink.href);
-  await expect(page.getByRole('link', { name: linkingArticle.insideLink.name })).toHaveAttribute('href', linkingArticle.insideLink.href);
+  await expect(page.getByRole('link', { name: linkingArticle.insideLink.name })).toHaveAttribute(
+    'href',
+    linkingArticle.insideLink.href,
+  );
   expect(await after(linkingArticle.insideLink.name)).toBe('none');
-  const colors = await page.getByRole('heading', { level: 1 }).evaluate((heading) => [
-    getComputedStyle(heading).color,
-    getComputedStyle(document.body).backgroundColor,
-  ]);
+  const colors = await page
+    .getByRole('heading', { level: 1 })
+    .evaluate((heading) => [getComputedStyle(heading).color, getComputedStyle(document.body).backgroundColor]);
   expect(colors).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
 
   const pdf = testInfo.outputPath('article-zh-hant-print.pdf');

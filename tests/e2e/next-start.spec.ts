@@ -3,7 +3,10 @@ import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
 
 // `next start` on the reader fixture site, as behind a CDN: what its cache headers let shared caches do.
 
-const pages = (['zh-hans', 'zh-hant'] as const).flatMap((script) => [`/${script}`, ...readerSite.published.map((article) => articlePath(article.slug, script))]);
+const pages = (['zh-hans', 'zh-hant'] as const).flatMap((script) => [
+  `/${script}`,
+  ...readerSite.published.map((article) => articlePath(article.slug, script)),
+]);
 
 for (const path of pages) {
   test(`${path} is prerendered HTML that shared caches may keep`, async ({ request }) => {

@@ -15,7 +15,8 @@ function expectSecurityHeaders(response: APIResponse) {
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['permissions-policy']).toContain('camera=()');
   const csp = headers['content-security-policy'] ?? '';
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]) expect(csp).toContain(directive);
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"])
+    expect(csp).toContain(directive);
   // The same policy as `next start`: scripts from the site, inline ones only by their hash.
   expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')* ?;/);
   expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -25,7 +26,9 @@ function expectSecurityHeaders(response: APIResponse) {
 }
 
 for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
-  test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
+  test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({
+    request,
+  }) => {
     const response = await request.get('/', {
       maxRedirects: 0,
       headers: { 'Accept-Language': acceptLanguage, ...(cookie ? { Cookie: `script=${cookie}` } : {}) },
@@ -38,8 +41,14 @@ for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
   });
 }
 
-for (const [script, lang] of [['zh-hans', 'zh-Hans'], ['zh-hant', 'zh-Hant']] as const) {
-  test(`the ${lang} article is served at its clean URL, cacheable briefly and revalidated in the background`, async ({ page, request }) => {
+for (const [script, lang] of [
+  ['zh-hans', 'zh-Hans'],
+  ['zh-hant', 'zh-Hant'],
+] as const) {
+  test(`the ${lang} article is served at its clean URL, cacheable briefly and revalidated in the background`, async ({
+    page,
+    request,
+  }) => {
     const response = await request.get(seedPath(script));
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
@@ -70,7 +79,9 @@ test('an unknown URL answers 404 with the site’s page', async ({ page, request
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('找不到这个页面 · 找不到這個頁面');
 });
 
-test('the .html files behind clean URLs are not URLs of their own, and a trailing slash redirects', async ({ request }) => {
+test('the .html files behind clean URLs are not URLs of their own, and a trailing slash redirects', async ({
+  request,
+}) => {
   expect((await request.get(`${seedPath('zh-hans')}.html`)).status()).toBe(404);
   expect((await request.get('/index.html')).status()).toBe(404);
   const slash = await request.get(`${seedPath('zh-hant')}/`, { maxRedirects: 0 });
@@ -83,7 +94,9 @@ for (const probe of offSiteRedirectProbes) {
     // Absolute, so `//host/` is sent to the site as a path, not read as another host by the client.
     const response = await request.get(`${baseURL ?? ''}${probe}`, { maxRedirects: 0 });
     expect(response.status()).toBeLessThan(500);
-    expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(true);
+    expect(staysOnSite(response.headers().location, `${baseURL ?? ''}${probe}`), response.headers().location).toBe(
+      true,
+    );
   });
 }
 

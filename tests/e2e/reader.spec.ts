@@ -21,7 +21,11 @@ async function textInPageScript(page: Page): Promise<string> {
     body.querySelectorAll('[lang]').forEach((node) => {
       if (node.getAttribute('lang') !== pageLang) node.remove();
     });
-    return [document.title, document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '', body.textContent ?? ''].join('\n');
+    return [
+      document.title,
+      document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+      body.textContent,
+    ].join('\n');
   });
 }
 
@@ -51,7 +55,10 @@ for (const [script, lang] of [
     await expect(aside.getByRole('list').nth(1).getByRole('listitem')).toHaveCount(sidebar.hot.count);
     await expect(aside.locator('time').first()).toHaveAttribute('datetime', sidebar.related.firstTime);
     // The hot list holds this very article, linked in the page's own script.
-    await expect(aside.getByRole('link', { name: sidebar.toSeedArticle.title[script] })).toHaveAttribute('href', seedPath(script));
+    await expect(aside.getByRole('link', { name: sidebar.toSeedArticle.title[script] })).toHaveAttribute(
+      'href',
+      seedPath(script),
+    );
     // A headline elsewhere leaves the site without giving it the page as opener.
     const external = aside.getByRole('link', { name: sidebar.external.title[script] });
     await expect(external).toHaveAttribute('href', sidebar.external.href);
@@ -64,14 +71,18 @@ for (const [script, lang] of [
   });
 }
 
-test('the Simplified page of an article written in Traditional is Simplified throughout, sidebar and title included', async ({ page }) => {
+test('the Simplified page of an article written in Traditional is Simplified throughout, sidebar and title included', async ({
+  page,
+}) => {
   await page.goto(seedPath('zh-hans'));
   const text = await textInPageScript(page);
   expect(text).toContain(seedArticle.name['zh-hans']);
   expect(toSimplified(text)).toBe(text);
 });
 
-test('an article written in Simplified reads in Traditional, with the site’s conversion table applied', async ({ page }) => {
+test('an article written in Simplified reads in Traditional, with the site’s conversion table applied', async ({
+  page,
+}) => {
   await page.goto(articlePath(simplifiedArticle.slug, 'zh-hant'));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(simplifiedArticle.title['zh-hant']);
@@ -108,7 +119,9 @@ test('the switch works with JavaScript turned off', async ({ browser }) => {
 });
 
 for (const script of ['zh-hans', 'zh-hant'] as const) {
-  test(`the ${script} home page lists every published article newest first, with its date and summary, linking in its own script`, async ({ page }) => {
+  test(`the ${script} home page lists every published article newest first, with its date and summary, linking in its own script`, async ({
+    page,
+  }) => {
     await page.goto(`/${script}`);
     const items = page.getByRole('main').getByRole('listitem');
     await expect(items.getByRole('link')).toHaveText(readerSite.published.map((article) => article.title[script]));
@@ -133,7 +146,9 @@ for (const slug of readerSite.unpublished) {
 }
 
 for (const [acceptLanguage, cookie, target] of rootRedirectCases) {
-  test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({ request }) => {
+  test(`/ answers 307 to ${target} for Accept-Language ${acceptLanguage}${cookie ? ` and cookie ${cookie}` : ''}`, async ({
+    request,
+  }) => {
     const response = await request.get('/', {
       maxRedirects: 0,
       headers: { 'Accept-Language': acceptLanguage, ...(cookie ? { Cookie: `script=${cookie}` } : {}) },

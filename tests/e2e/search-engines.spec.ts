@@ -1,8 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { z } from 'zod';
 import { absoluteUrl } from '../../lib/site';
 import { articlePath, readerSite } from '../fixtures/sites/reader/expected';
+import { isWellFormedXml } from '../support/xml';
 
 // Runs against `next start` and against the static export of the reader fixture site: both must tell search engines the same.
 
@@ -16,7 +17,10 @@ const pageKinds = [
   { kind: 'article', rest: `/articles/${slug}` },
 ] as const;
 /** Every page a search engine may list: both home pages and each published article in both scripts. */
-const publishedPages = scripts.flatMap(({ script }) => [`/${script}`, ...readerSite.published.map((article) => articlePath(article.slug, script))]);
+const publishedPages = scripts.flatMap(({ script }) => [
+  `/${script}`,
+  ...readerSite.published.map((article) => articlePath(article.slug, script)),
+]);
 
 /** Normalizes an absolute URL, so `https://x.com` and `https://x.com/` compare equal. */
 const normal = (value: string | null | undefined) => new URL(value ?? '').href;
@@ -62,19 +66,35 @@ const newsArticle = z.looseObject({
 const atomFeed = z.object({
   feed: z.object({
     '@xml:lang': z.string(),
-    entry: z.array(z.object({ id: z.string(), title: z.string(), link: z.object({ '@href': z.string() }), content: z.object({ '#text': z.string() }) })),
+    entry: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        link: z.object({ '@href': z.string() }),
+        content: z.object({ '#text': z.string() }),
+      }),
+    ),
   }),
 });
+const sitemapIndex = z.object({ sitemapindex: z.object({ sitemap: z.array(z.object({ loc: z.string() })) }) });
 const sitemap = z.object({
   urlset: z.object({
-    url: z.array(z.object({ loc: z.string(), lastmod: z.string(), 'xhtml:link': z.array(z.object({ '@hreflang': z.string(), '@href': z.string() })) })),
+    url: z.array(
+      z.object({
+        loc: z.string(),
+        lastmod: z.string(),
+        'xhtml:link': z.array(z.object({ '@hreflang': z.string(), '@href': z.string() })),
+      }),
+    ),
   }),
 });
 
 /** The JSON-LD objects in the HTML as served, before any script runs. */
 async function readJsonLd(request: APIRequestContext, path: string): Promise<z.output<typeof jsonLdObject>[]> {
   const html = await (await request.get(path)).text();
-  return [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((match) => jsonLdObject.parse(JSON.parse(match[1] ?? '')));
+  return [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((match) =>
+    jsonLdObject.parse(JSON.parse(match[1] ?? '')),
+  );
 }
 
 /** The one object of a type among a page's JSON-LD. */
@@ -90,7 +110,9 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
   for (const { kind, rest } of pageKinds) {
     const path = `/${script}${rest}`;
 
-    test(`the ${kind} page in ${lang} carries canonical, reciprocal hreflang, feed and Open Graph tags`, async ({ page }) => {
+    test(`the ${kind} page in ${lang} carries canonical, reciprocal hreflang, feed and Open Graph tags`, async ({
+      page,
+    }) => {
       await page.goto(path);
       const head = await readHead(page);
       expect(head.canonical).toBe(absoluteUrl(path));
@@ -123,7 +145,10 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
     });
   }
 
-  test(`the article in ${lang} carries NewsArticle and BreadcrumbList JSON-LD that match the page`, async ({ page, request }) => {
+  test(`the article in ${lang} carries NewsArticle and BreadcrumbList JSON-LD that match the page`, async ({
+    page,
+    request,
+  }) => {
     const path = `/${script}/articles/${slug}`;
     const data = await readJsonLd(request, path);
     await page.goto(path);
@@ -158,7 +183,12 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
 
     const home = page.getByRole('navigation').getByRole('link').first();
     expect(byType(data, 'BreadcrumbList').itemListElement).toEqual([
-      { '@type': 'ListItem', position: 1, name: await home.textContent(), item: absoluteUrl((await home.getAttribute('href')) ?? '') },
+      {
+        '@type': 'ListItem',
+        position: 1,
+        name: await home.textContent(),
+        item: absoluteUrl((await home.getAttribute('href')) ?? ''),
+      },
       { '@type': 'ListItem', position: 2, name: h1, item: absoluteUrl(path) },
     ]);
   });
@@ -173,33 +203,65 @@ for (const { script, lang, ogLocale, otherLocale } of scripts) {
     });
   });
 
-  test(`the ${lang} feed is valid Atom with every published article in full and absolute URLs`, async ({ page, request }) => {
+  test(`the ${lang} feed is valid Atom with every published article in full and absolute URLs`, async ({
+    page,
+    request,
+  }) => {
     const response = await request.get(`/${script}/feed.xml`);
     expect(response.status()).toBe(200);
     const xml = await response.text();
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const { feed } = atomFeed.parse(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' }).parse(xml));
+    expect(isWellFormedXml(xml)).toBe(true);
+    const { feed } = atomFeed.parse(
+      new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => name === 'entry' }).parse(
+        xml,
+      ),
+    );
     expect(feed['@xml:lang']).toBe(lang);
-    expect(feed.entry.map((entry) => entry.id)).toEqual(readerSite.published.map((article) => absoluteUrl(articlePath(article.slug, script))));
+    expect(feed.entry.map((entry) => entry.id)).toEqual(
+      readerSite.published.map((article) => absoluteUrl(articlePath(article.slug, script))),
+    );
 
     for (const entry of feed.entry) {
       await page.goto(new URL(entry.link['@href']).pathname);
       expect(entry.title).toBe(await page.getByRole('heading', { level: 1 }).textContent());
       const html = entry.content['#text'];
       const text = html.replace(/<[^>]+>/g, '');
-      for (const paragraph of await page.locator('.article-body > p').allTextContents()) expect(text).toContain(paragraph);
+      for (const paragraph of await page.locator('.article-body > p').allTextContents())
+        expect(text).toContain(paragraph);
       expect(html).not.toMatch(/(href|src)="(?!https?:|mailto:)/);
     }
   });
 }
 
-test('the sitemap lists every page in both scripts with alternates and lastmod, each answering 200', async ({ request }) => {
-  const response = await request.get('/sitemap.xml');
-  expect(response.status()).toBe(200);
-  const xml = await response.text();
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const urls = sitemap.parse(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'xhtml:link'].includes(name) }).parse(xml)).urlset.url;
-  expect(urls.map((url) => url.loc).sort()).toEqual(publishedPages.map((path) => absoluteUrl(path)).sort());
+test('the sitemap index leads to every page in both scripts, each with alternates and lastmod and answering 200', async ({
+  request,
+}) => {
+  const index = await request.get('/sitemap.xml');
+  expect(index.status()).toBe(200);
+  const indexXml = await index.text();
+  expect(isWellFormedXml(indexXml)).toBe(true);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['sitemap', 'url', 'xhtml:link'].includes(name),
+  });
+  const children = sitemapIndex.parse(parser.parse(indexXml)).sitemapindex.sitemap.map((child) => child.loc);
+  expect(children).toEqual([absoluteUrl('/sitemap/0.xml')]);
+  const urls: z.output<typeof sitemap>['urlset']['url'] = [];
+  for (const child of children) {
+    const xml = await (await request.get(new URL(child).pathname)).text();
+    expect(isWellFormedXml(xml)).toBe(true);
+    urls.push(...sitemap.parse(parser.parse(xml)).urlset.url);
+  }
+  const locs = urls.map((url) => url.loc);
+  // Every published article and both home pages; the lists of topics and each topic's page besides.
+  expect(locs.filter((loc) => !new URL(loc).pathname.includes('/topics')).sort()).toEqual(
+    publishedPages.map((path) => absoluteUrl(path)).sort(),
+  );
+  for (const { script } of scripts) {
+    expect(locs).toContain(absoluteUrl(`/${script}/topics`));
+    expect(locs.filter((loc) => loc.startsWith(absoluteUrl(`/${script}/topics/`))).length).toBeGreaterThan(0);
+  }
   for (const url of urls) {
     const rest = new URL(url.loc).pathname.replace(/^\/zh-han[st]/, '');
     expect(Object.fromEntries(url['xhtml:link'].map((link) => [link['@hreflang'], normal(link['@href'])]))).toEqual({
@@ -216,7 +278,9 @@ test('robots.txt allows crawling and names the sitemap', async ({ request }) => 
   const response = await request.get('/robots.txt');
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split('\n').map((line) => line.trim());
-  expect(lines).toEqual(expect.arrayContaining(['User-Agent: *', 'Allow: /', `Sitemap: ${absoluteUrl('/sitemap.xml')}`]));
+  expect(lines).toEqual(
+    expect.arrayContaining(['User-Agent: *', 'Allow: /', `Sitemap: ${absoluteUrl('/sitemap.xml')}`]),
+  );
   expect(lines.filter((line) => /^Disallow:\s*\S/i.test(line))).toEqual([]);
 });
 

@@ -13,8 +13,12 @@ test('/ is a page offering both scripts, marked as the x-default', async ({ page
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
   const normal = (href: string | null) => new URL(href ?? '').href;
   expect(normal(await page.locator('link[rel="canonical"]').getAttribute('href'))).toBe(absoluteUrl('/'));
-  expect(normal(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href'))).toBe(absoluteUrl('/'));
-  expect(normal(await page.locator('link[rel="alternate"][hreflang="zh-Hant"]').getAttribute('href'))).toBe(absoluteUrl('/zh-hant'));
+  expect(normal(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href'))).toBe(
+    absoluteUrl('/'),
+  );
+  expect(normal(await page.locator('link[rel="alternate"][hreflang="zh-Hant"]').getAttribute('href'))).toBe(
+    absoluteUrl('/zh-hant'),
+  );
   const simplified = page.getByRole('link', { name: '简体中文' });
   await expect(simplified).toHaveAttribute('href', '/zh-hans');
   await expect(simplified).toHaveAttribute('hreflang', 'zh-Hans');
@@ -49,7 +53,9 @@ for (const [script, lang] of [
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(seedArticle.title[script]);
     await expect(page.getByRole('article').locator('.article-body > p')).toHaveCount(seedArticle.paragraphs);
-    await expect(page.getByRole('complementary').getByRole('list').nth(0).getByRole('listitem')).toHaveCount(sidebar.related.count);
+    await expect(page.getByRole('complementary').getByRole('list').nth(0).getByRole('listitem')).toHaveCount(
+      sidebar.related.count,
+    );
   });
 }
 
@@ -61,7 +67,8 @@ test('the switch leads to the same article in the other script', async ({ page }
 });
 
 test('drafts and scheduled articles are not in the export', async ({ request }) => {
-  for (const slug of readerSite.unpublished) expect((await request.get(articlePath(slug, 'zh-hans'))).status()).toBe(404);
+  for (const slug of readerSite.unpublished)
+    expect((await request.get(articlePath(slug, 'zh-hans'))).status()).toBe(404);
 });
 
 test('an unknown URL gets the 404 page in both scripts, with status 404', async ({ page }) => {

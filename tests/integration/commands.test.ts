@@ -94,15 +94,24 @@ describe('the inline-script hashes written after next build', () => {
   function writeBuild(dir: string, html: string) {
     fs.mkdirSync(path.join(dir, 'server', 'app', 'zh-hans', 'articles'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'BUILD_ID'), 'test-build\n');
-    fs.writeFileSync(path.join(dir, 'prerender-manifest.json'), JSON.stringify({ routes: { '/zh-hans/articles/a': {} } }));
+    fs.writeFileSync(
+      path.join(dir, 'prerender-manifest.json'),
+      JSON.stringify({ routes: { '/zh-hans/articles/a': {} } }),
+    );
     fs.writeFileSync(path.join(dir, 'server', 'app', 'zh-hans', 'articles', 'a.html'), html);
   }
   const hashes = (distDir: string) =>
-    spawnSync('npx', ['tsx', 'lib/security/commands/hash-pages.ts'], { env: { ...process.env, NEXT_DIST_DIR: distDir }, encoding: 'utf8' });
+    spawnSync('npx', ['tsx', 'lib/security/commands/hash-pages.ts'], {
+      env: { ...process.env, NEXT_DIST_DIR: distDir },
+      encoding: 'utf8',
+    });
 
   it('fails the build, naming the page, when a page holds an inline script Next.js did not write', () => {
     const distDir = path.join(contentDir, '.next-test');
-    writeBuild(distDir, '<html><body><main><p>我的<script>alert(1)</script>很好</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>');
+    writeBuild(
+      distDir,
+      '<html><body><main><p>我的<script>alert(1)</script>很好</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>',
+    );
     fs.writeFileSync(path.join(distDir, 'inline-js-hashes.json'), '{"stale":true}');
     const result = hashes(distDir);
     expect(result.status).toBe(1);
@@ -113,9 +122,15 @@ describe('the inline-script hashes written after next build', () => {
 
   it("writes the hashes of Next.js's own scripts for a clean page", () => {
     const distDir = path.join(contentDir, '.next-test');
-    writeBuild(distDir, '<html><body><main><p>正文</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>');
+    writeBuild(
+      distDir,
+      '<html><body><main><p>正文</p></main><script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>',
+    );
     expect(hashes(distDir).status).toBe(0);
     const written: unknown = JSON.parse(fs.readFileSync(path.join(distDir, 'inline-js-hashes.json'), 'utf8'));
-    expect(written).toEqual({ buildId: 'test-build', pages: { '/zh-hans/articles/a': [expect.stringMatching(/^'sha256-/)] } });
+    expect(written).toEqual({
+      buildId: 'test-build',
+      pages: { '/zh-hans/articles/a': [expect.stringMatching(/^'sha256-/)] },
+    });
   });
 });

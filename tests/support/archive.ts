@@ -24,14 +24,86 @@ export const archivePhotoDir = path.join('public', 'images', 'archive');
 
 /** Eighty news topics, in Simplified; a Traditional article carries them converted. */
 export const topicVocabulary: readonly string[] = [
-  '人工智能', '数据中心', '芯片', '半导体', '云计算', '大模型', '机器人', '自动驾驶', '新能源', '电动汽车',
-  '光伏', '储能', '核电', '石油', '天然气', '电力', '气候变化', '碳中和', '环境保护', '水资源',
-  '金融市场', '股市', '债券', '汇率', '央行', '通货膨胀', '就业', '房地产', '消费', '零售',
-  '跨境电商', '物流', '航运', '航空', '铁路', '基础设施', '城市规划', '乡村振兴', '农业', '粮食安全',
-  '医疗', '公共卫生', '疫苗', '教育', '高校', '科研', '航天', '卫星', '量子计算', '网络安全',
-  '数据隐私', '社交媒体', '短视频', '游戏', '电影', '音乐', '体育', '足球', '篮球', '奥运会',
-  '外交', '中美关系', '欧盟', '日本', '韩国', '东南亚', '中东', '非洲', '拉丁美洲', '俄罗斯',
-  '贸易', '关税', '供应链', '制造业', '中小企业', '创业', '投资', '并购', '反垄断', '软银',
+  '人工智能',
+  '数据中心',
+  '芯片',
+  '半导体',
+  '云计算',
+  '大模型',
+  '机器人',
+  '自动驾驶',
+  '新能源',
+  '电动汽车',
+  '光伏',
+  '储能',
+  '核电',
+  '石油',
+  '天然气',
+  '电力',
+  '气候变化',
+  '碳中和',
+  '环境保护',
+  '水资源',
+  '金融市场',
+  '股市',
+  '债券',
+  '汇率',
+  '央行',
+  '通货膨胀',
+  '就业',
+  '房地产',
+  '消费',
+  '零售',
+  '跨境电商',
+  '物流',
+  '航运',
+  '航空',
+  '铁路',
+  '基础设施',
+  '城市规划',
+  '乡村振兴',
+  '农业',
+  '粮食安全',
+  '医疗',
+  '公共卫生',
+  '疫苗',
+  '教育',
+  '高校',
+  '科研',
+  '航天',
+  '卫星',
+  '量子计算',
+  '网络安全',
+  '数据隐私',
+  '社交媒体',
+  '短视频',
+  '游戏',
+  '电影',
+  '音乐',
+  '体育',
+  '足球',
+  '篮球',
+  '奥运会',
+  '外交',
+  '中美关系',
+  '欧盟',
+  '日本',
+  '韩国',
+  '东南亚',
+  '中东',
+  '非洲',
+  '拉丁美洲',
+  '俄罗斯',
+  '贸易',
+  '关税',
+  '供应链',
+  '制造业',
+  '中小企业',
+  '创业',
+  '投资',
+  '并购',
+  '反垄断',
+  '软银',
 ];
 
 const day = 24 * 60 * 60 * 1000;
@@ -128,17 +200,25 @@ export function writeArchive(options: ArchiveOptions): ArchiveSummary {
   fs.mkdirSync(photoDir, { recursive: true });
 
   const width = String(options.count).length;
-  const summary = { slugs: [] as string[], drafts: [] as string[], scheduled: [] as string[], withPhoto: [] as string[] };
+  const summary = {
+    slugs: [] as string[],
+    drafts: [] as string[],
+    scheduled: [] as string[],
+    withPhoto: [] as string[],
+  };
   let previous = archiveEnd;
   for (let index = 0; index < options.count; index += 1) {
     const slug = `archive-${String(index + 1).padStart(width, '0')}`;
     const script: Script = index % 2 === 0 ? 'zh-hant' : 'zh-hans';
     const inScript = (text: string) => (script === 'zh-hant' ? text : convertText(text, 'zh-hant', 'zh-hans'));
     // Newest first; every third article shares the day of the one before.
-    const step = index % 3 === 2 ? 0 : Math.max(1, Math.round((archiveSpan / Math.max(1, options.count)) * (0.5 + random())));
+    const step =
+      index % 3 === 2 ? 0 : Math.max(1, Math.round((archiveSpan / Math.max(1, options.count)) * (0.5 + random())));
     previous -= step;
     const scheduled = index % 997 === 5;
-    const date = scheduled ? '2999-01-01T08:00:00+08:00' : new Date(previous + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const date = scheduled
+      ? '2999-01-01T08:00:00+08:00'
+      : new Date(previous + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
     const draft = index % 499 === 7;
     const topics = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(topicVocabulary)))];
     // A few hundred to several thousand characters: one paragraph to a whole article and more.
@@ -148,7 +228,10 @@ export function writeArchive(options: ArchiveOptions): ArchiveSummary {
     const photo = index % 50 === 3;
     if (photo) {
       const file = `${slug}.png`;
-      fs.writeFileSync(path.join(photoDir, file), solidPng(photoSize.width, photoSize.height, [40 + (index % 150), 90, 140]));
+      fs.writeFileSync(
+        path.join(photoDir, file),
+        solidPng(photoSize.width, photoSize.height, [40 + (index % 150), 90, 140]),
+      );
       body.splice(
         1,
         0,
@@ -170,14 +253,20 @@ export function writeArchive(options: ArchiveOptions): ArchiveSummary {
       ...(draft ? ['draft: true'] : []),
       '---',
     ];
-    fs.writeFileSync(path.join(options.out, 'articles', `${slug}.md`), `${frontmatter.join('\n')}\n\n${body.join('\n\n')}\n`);
+    fs.writeFileSync(
+      path.join(options.out, 'articles', `${slug}.md`),
+      `${frontmatter.join('\n')}\n\n${body.join('\n\n')}\n`,
+    );
     summary.slugs.push(slug);
     if (draft) summary.drafts.push(slug);
     if (scheduled) summary.scheduled.push(slug);
   }
 
   const linked = summary.slugs.filter((slug) => !summary.drafts.includes(slug) && !summary.scheduled.includes(slug));
-  const headline = (n: number, extra: string[]) => [`    - title: ${yamlString(titles[n % titles.length] ?? '')}`, ...extra.map((line) => `      ${line}`)];
+  const headline = (n: number, extra: string[]) => [
+    `    - title: ${yamlString(titles[n % titles.length] ?? '')}`,
+    ...extra.map((line) => `      ${line}`),
+  ];
   const headlines = [
     'script: zh-hant',
     'related:',
@@ -185,7 +274,11 @@ export function writeArchive(options: ArchiveOptions): ArchiveSummary {
     '  items:',
     ...Array.from({ length: 10 }, (_, n) => {
       const slug = linked[(n * 7) % Math.max(1, linked.length)];
-      return headline(n, [`time: 2025-07-${String(10 + n).padStart(2, '0')}T16:01:00+08:00`, `topic: ${yamlString(convertText(topicVocabulary[n] ?? '', 'zh-hans', 'zh-hant'))}`, ...(slug ? [`article: ${slug}`] : [])]);
+      return headline(n, [
+        `time: 2025-07-${String(10 + n).padStart(2, '0')}T16:01:00+08:00`,
+        `topic: ${yamlString(convertText(topicVocabulary[n] ?? '', 'zh-hans', 'zh-hant'))}`,
+        ...(slug ? [`article: ${slug}`] : []),
+      ]);
     }).flat(),
     'hot:',
     '  title: 最熱新聞',

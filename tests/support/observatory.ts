@@ -34,8 +34,19 @@ export interface Grade {
 }
 
 const grades: ReadonlyArray<readonly [number, string]> = [
-  [100, 'A+'], [90, 'A'], [85, 'A-'], [80, 'B+'], [70, 'B'], [65, 'B-'], [60, 'C+'],
-  [50, 'C'], [45, 'C-'], [40, 'D+'], [30, 'D'], [25, 'D-'], [0, 'F'],
+  [100, 'A+'],
+  [90, 'A'],
+  [85, 'A-'],
+  [80, 'B+'],
+  [70, 'B'],
+  [65, 'B-'],
+  [60, 'C+'],
+  [50, 'C'],
+  [45, 'C-'],
+  [40, 'D+'],
+  [30, 'D'],
+  [25, 'D-'],
+  [0, 'F'],
 ];
 
 function header(scan: Scan, name: string): string | undefined {
@@ -53,7 +64,10 @@ export function parsePolicy(value: string): Policy | undefined {
     if (!name) continue;
     const directive = name.toLowerCase();
     if (!/^[a-z-]+$/.test(directive) || policy.has(directive)) return undefined;
-    policy.set(directive, sources.map((s) => s.toLowerCase()));
+    policy.set(
+      directive,
+      sources.map((s) => s.toLowerCase()),
+    );
   }
   return policy.size > 0 ? policy : undefined;
 }
@@ -81,7 +95,8 @@ function contentSecurityPolicy(scan: Scan): TestResult {
   if (scriptUnsafe) return { test, result: 'csp-implemented-with-unsafe-inline', modifier: -20 };
   const active = ['script-src', 'object-src', 'style-src', 'connect-src', 'frame-src', 'font-src', 'default-src'];
   const passive = ['img-src', 'media-src'];
-  const http = (directive: string) => (effective(directive) ?? []).some((s) => s === 'http:' || s.startsWith('http://'));
+  const http = (directive: string) =>
+    (effective(directive) ?? []).some((s) => s === 'http:' || s.startsWith('http://'));
   if (scan.https && active.some(http)) return { test, result: 'csp-implemented-with-insecure-scheme', modifier: -20 };
   if (scripts.includes("'unsafe-eval'")) return { test, result: 'csp-implemented-with-unsafe-eval', modifier: -10 };
   if (scan.https && passive.some(http)) {
@@ -102,20 +117,27 @@ function cookies(scan: Scan, hsts: boolean): TestResult {
   if (!value) return { test, result: 'cookies-not-found', modifier: 0 };
   const parsed = value.split('\n').map((line) => {
     const [pair = '', ...attributes] = line.split(';').map((s) => s.trim());
-    const flags = new Map(attributes.map((a) => [a.split('=')[0]?.toLowerCase() ?? '', a.split('=')[1]?.toLowerCase() ?? '']));
+    const flags = new Map(
+      attributes.map((a) => [a.split('=')[0]?.toLowerCase() ?? '', a.split('=')[1]?.toLowerCase() ?? '']),
+    );
     const name = pair.split('=')[0]?.toLowerCase() ?? '';
     return { session: /sess|token|auth|login/.test(name), flags };
   });
   const result = (r: string, modifier: number): TestResult => ({ test, result: r, modifier });
   for (const cookie of parsed) {
     const sameSite = cookie.flags.get('samesite');
-    if (sameSite !== undefined && !['strict', 'lax'].includes(sameSite)) return result('cookies-samesite-flag-invalid', -20);
+    if (sameSite !== undefined && !['strict', 'lax'].includes(sameSite))
+      return result('cookies-samesite-flag-invalid', -20);
     if (cookie.session && !cookie.flags.has('secure')) {
-      return hsts ? result('cookies-session-without-secure-flag-but-protected-by-hsts', -10) : result('cookies-session-without-secure-flag', -40);
+      return hsts
+        ? result('cookies-session-without-secure-flag-but-protected-by-hsts', -10)
+        : result('cookies-session-without-secure-flag', -40);
     }
     if (cookie.session && !cookie.flags.has('httponly')) return result('cookies-session-without-httponly-flag', -30);
     if (!cookie.flags.has('secure')) {
-      return hsts ? result('cookies-without-secure-flag-but-protected-by-hsts', -5) : result('cookies-without-secure-flag', -20);
+      return hsts
+        ? result('cookies-without-secure-flag-but-protected-by-hsts', -5)
+        : result('cookies-without-secure-flag', -20);
     }
   }
   return parsed.every((c) => c.flags.has('samesite'))
@@ -127,7 +149,8 @@ function cors(scan: Scan): TestResult {
   const test = 'cross-origin-resource-sharing';
   const origin = header(scan, 'access-control-allow-origin');
   if (origin === undefined) return { test, result: 'cross-origin-resource-sharing-not-implemented', modifier: 0 };
-  if (origin.trim() === '*') return { test, result: 'cross-origin-resource-sharing-implemented-with-public-access', modifier: 0 };
+  if (origin.trim() === '*')
+    return { test, result: 'cross-origin-resource-sharing-implemented-with-public-access', modifier: 0 };
   const credentials = header(scan, 'access-control-allow-credentials')?.trim().toLowerCase() === 'true';
   return credentials && origin.trim() === 'null'
     ? { test, result: 'cross-origin-resource-sharing-implemented-with-universal-access', modifier: -50 }
@@ -147,11 +170,22 @@ function referrerPolicy(scan: Scan): TestResult {
   if (value === undefined) return { test, result: 'referrer-policy-not-implemented', modifier: 0 };
   // Browsers use the last policy they understand.
   const policies = value.split(',').map((p) => p.trim().toLowerCase());
-  const known = ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin', 'no-referrer-when-downgrade', 'origin', 'origin-when-cross-origin', 'unsafe-url'];
+  const known = [
+    'no-referrer',
+    'same-origin',
+    'strict-origin',
+    'strict-origin-when-cross-origin',
+    'no-referrer-when-downgrade',
+    'origin',
+    'origin-when-cross-origin',
+    'unsafe-url',
+  ];
   const last = policies.filter((p) => known.includes(p)).at(-1);
   if (last === undefined) return { test, result: 'referrer-policy-header-invalid', modifier: -5 };
-  if (['origin', 'origin-when-cross-origin', 'unsafe-url'].includes(last)) return { test, result: 'referrer-policy-unsafe', modifier: -5 };
-  if (last === 'no-referrer-when-downgrade') return { test, result: 'referrer-policy-no-referrer-when-downgrade', modifier: 0 };
+  if (['origin', 'origin-when-cross-origin', 'unsafe-url'].includes(last))
+    return { test, result: 'referrer-policy-unsafe', modifier: -5 };
+  if (last === 'no-referrer-when-downgrade')
+    return { test, result: 'referrer-policy-no-referrer-when-downgrade', modifier: 0 };
   return { test, result: 'referrer-policy-private', modifier: 5 };
 }
 
@@ -177,7 +211,9 @@ function subresourceIntegrity(scan: Scan): TestResult {
     .map((m) => m[1] ?? '')
     .flatMap((attributes) => {
       const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
-      return src === undefined ? [] : [{ url: new URL(src, scan.origin), integrity: /\sintegrity\s*=/i.test(attributes) }];
+      return src === undefined
+        ? []
+        : [{ url: new URL(src, scan.origin), integrity: /\sintegrity\s*=/i.test(attributes) }];
     });
   if (scripts.length === 0) return { test, result: 'sri-not-implemented-but-no-scripts-loaded', modifier: 0 };
   const external = scripts.filter((s) => s.url.origin !== scan.origin);
@@ -189,7 +225,8 @@ function subresourceIntegrity(scan: Scan): TestResult {
       ? { test, result: 'sri-implemented-and-all-scripts-loaded-securely', modifier: 5 }
       : { test, result: 'sri-implemented-and-external-scripts-loaded-securely', modifier: 5 };
   }
-  if (external.length === 0) return { test, result: 'sri-not-implemented-but-all-scripts-loaded-from-secure-origin', modifier: 0 };
+  if (external.length === 0)
+    return { test, result: 'sri-not-implemented-but-all-scripts-loaded-from-secure-origin', modifier: 0 };
   return insecure
     ? { test, result: 'sri-not-implemented-and-external-scripts-not-loaded-securely', modifier: -50 }
     : { test, result: 'sri-not-implemented-but-external-scripts-loaded-securely', modifier: -5 };
@@ -210,7 +247,8 @@ function frameOptions(scan: Scan): TestResult {
   if (csp?.has('frame-ancestors')) return { test, result: 'x-frame-options-implemented-via-csp', modifier: 5 };
   const value = header(scan, 'x-frame-options')?.trim().toLowerCase();
   if (value === undefined) return { test, result: 'x-frame-options-not-implemented', modifier: -20 };
-  if (value === 'deny' || value === 'sameorigin') return { test, result: 'x-frame-options-sameorigin-or-deny', modifier: 0 };
+  if (value === 'deny' || value === 'sameorigin')
+    return { test, result: 'x-frame-options-sameorigin-or-deny', modifier: 0 };
   if (value.startsWith('allow-from ')) return { test, result: 'x-frame-options-allow-from-origin', modifier: 0 };
   return { test, result: 'x-frame-options-header-invalid', modifier: -20 };
 }
@@ -219,7 +257,8 @@ function crossOriginResourcePolicy(scan: Scan): TestResult {
   const test = 'cross-origin-resource-policy';
   const value = header(scan, 'cross-origin-resource-policy')?.trim().toLowerCase();
   if (value === undefined) return { test, result: 'corp-not-implemented', modifier: 0 };
-  if (value === 'same-origin' || value === 'same-site') return { test, result: 'corp-implemented-with-same-origin', modifier: 0 };
+  if (value === 'same-origin' || value === 'same-site')
+    return { test, result: 'corp-implemented-with-same-origin', modifier: 0 };
   if (value === 'cross-origin') return { test, result: 'corp-implemented-with-cross-origin', modifier: 0 };
   return { test, result: 'corp-header-invalid', modifier: -5 };
 }

@@ -20,8 +20,10 @@ function fail(message: string): never {
 const [outDir, mapFile, portArgument, nginx = 'nginx'] = process.argv.slice(2);
 const port = Number(portArgument);
 if (!outDir || !mapFile || !Number.isInteger(port) || port <= 0) fail(usage);
-if (!fs.existsSync(path.join(outDir, '404.html'))) fail(`${outDir} holds no export (no 404.html): run npm run export -- --out ${outDir} first`);
-if (!fs.existsSync(mapFile)) fail(`${mapFile} is missing: npm run export -- --nginx-map ${mapFile} writes it with the export`);
+if (!fs.existsSync(path.join(outDir, '404.html')))
+  fail(`${outDir} holds no export (no 404.html): run npm run export -- --out ${outDir} first`);
+if (!fs.existsSync(mapFile))
+  fail(`${mapFile} is missing: npm run export -- --nginx-map ${mapFile} writes it with the export`);
 
 const site = fs.readFileSync(path.resolve('deploy/nginx.conf'), 'utf8');
 const listenLine = /^\s*listen\s[^;]*;\s*$/gm;
@@ -44,7 +46,7 @@ fs.copyFileSync(path.resolve(mapFile), temp('zh-news/csp-hashes.map'));
 
 // mime.types sits beside the distribution's nginx.conf (Debian: /etc/nginx).
 const built = spawnSync(nginx, ['-V'], { encoding: 'utf8' });
-const confPath = /--conf-path=(\S+)/.exec(built.stderr ?? '')?.[1];
+const confPath = /--conf-path=(\S+)/.exec(built.stderr)?.[1];
 const mimeTypes = path.join(confPath ? path.dirname(confPath) : '/etc/nginx', 'mime.types');
 
 fs.writeFileSync(
@@ -67,7 +69,9 @@ ${server}
 `,
 );
 
-const child = spawn(nginx, ['-p', prefix, '-c', temp('nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], { stdio: 'inherit' });
+const child = spawn(nginx, ['-p', prefix, '-c', temp('nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], {
+  stdio: 'inherit',
+});
 process.stdout.write(`nginx serving ${outDir} on http://127.0.0.1:${port}\n`);
 child.on('exit', (code) => {
   fs.rmSync(prefix, { recursive: true, force: true });

@@ -57,9 +57,9 @@ describe('parseArticle', () => {
   });
 
   it('accepts a date-time with an offset and refuses one without', () => {
-    expect(parseArticle('a.md', valid.replace('2025-07-23', '2025-07-23T16:01:00+08:00')).date.instant.toISOString()).toBe(
-      '2025-07-23T08:01:00.000Z',
-    );
+    expect(
+      parseArticle('a.md', valid.replace('2025-07-23', '2025-07-23T16:01:00+08:00')).date.instant.toISOString(),
+    ).toBe('2025-07-23T08:01:00.000Z');
     expect(problemsOf(() => parseArticle('a.md', valid.replace('2025-07-23', '2025-07-23T16:01:00')))).toEqual([
       expect.stringContaining('date:'),
     ]);
@@ -108,7 +108,9 @@ describe('getArticles', () => {
 
   it('shows drafts and scheduled articles in development', async () => {
     const { getArticles } = await loadArticles('development');
-    expect(getArticles().map((article) => article.slug)).toEqual(expect.arrayContaining(['draft-story', 'scheduled-story']));
+    expect(getArticles().map((article) => article.slug)).toEqual(
+      expect.arrayContaining(['draft-story', 'scheduled-story']),
+    );
   });
 
   it('applies the site-wide conversions table, and lets an article’s own table win over it', async () => {

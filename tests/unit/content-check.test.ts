@@ -38,17 +38,23 @@ const expected: Record<string, readonly string[]> = {
   'articles/missing-photo.md': [':12 — body image /images/nowhere.jpg: no such file public/images/nowhere.jpg'],
   'articles/photo-without-caption.md': [
     ':12 — body image /images/pixel.png: missing alt text',
-    ":12 — body image /images/pixel.png: width and height must be the file's size (expected width=\"2\" height=\"2\")",
+    ':12 — body image /images/pixel.png: width and height must be the file\'s size (expected width="2" height="2")',
     ':12 — body image /images/pixel.png: a photo needs a caption and a credit',
   ],
   'articles/oversized.md': [' — file is 600000 bytes (expected at most 524288)'],
   'articles/leak.md': [' — this entry is a link to a file outside the content folder (move the file into content/)'],
   'articles/passwd.md': [' — this entry is a link to a file outside the content folder (move the file into content/)'],
   'articles/loop.md': [' — this entry is a link that loops back on itself (replace the link with the file itself)'],
-  'articles/gone.md': [' — this entry is a link to a file that does not exist (delete the link, or restore the file it points to)'],
-  'articles/archive.md': [' — this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)'],
+  'articles/gone.md': [
+    ' — this entry is a link to a file that does not exist (delete the link, or restore the file it points to)',
+  ],
+  'articles/archive.md': [
+    ' — this entry is a folder, not a file (give the folder a name that does not end in .md or .yaml)',
+  ],
   'articles/duplicate-field.md': [':5 — title: duplicate field (each field once)'],
-  'articles/alias-bomb.md': [':9 — b.0: the document has too many YAML aliases (write each value out instead of repeating it with *name)'],
+  'articles/alias-bomb.md': [
+    ':9 — b.0: the document has too many YAML aliases (write each value out instead of repeating it with *name)',
+  ],
   ...(caseSensitive
     ? {
         'articles/Story.md': [
@@ -124,7 +130,10 @@ async function check() {
   const { formatProblem } = await import('@/lib/content');
   const report = checkContent(new Date('2026-01-01T00:00:00Z'), path.join(site, 'public'));
   const shown = path.relative(process.cwd(), site);
-  return { report, lines: report.problems.map((problem) => formatProblem(problem).replace(shown, 'tests/fixtures/malformed')) };
+  return {
+    report,
+    lines: report.problems.map((problem) => formatProblem(problem).replace(shown, 'tests/fixtures/malformed')),
+  };
 }
 
 describe('npm run check on a site full of mistakes', () => {
@@ -138,7 +147,9 @@ describe('npm run check on a site full of mistakes', () => {
   it('reports nothing else: every problem belongs to a file above', async () => {
     const { lines } = await check();
     const known = Object.keys(expected).map(at);
-    expect(lines.filter((line) => !known.some((file) => line.startsWith(`${file}:`) || line.startsWith(`${file} `)))).toEqual([]);
+    expect(
+      lines.filter((line) => !known.some((file) => line.startsWith(`${file}:`) || line.startsWith(`${file} `))),
+    ).toEqual([]);
   });
 
   it('accepts a file with a byte-order mark and CRLF line endings', async () => {
@@ -172,7 +183,11 @@ describe('npm run check on a site full of mistakes', () => {
 
   it('skips files whose names start with _ . or # without reading them', async () => {
     const { report } = await check();
-    expect(report.skipped.map((file) => path.basename(file))).toEqual(['.#valid-story.md', '.hidden-note.md', '_template.md']);
+    expect(report.skipped.map((file) => path.basename(file))).toEqual([
+      '.#valid-story.md',
+      '.hidden-note.md',
+      '_template.md',
+    ]);
     expect(report.articles.map((article) => article.slug)).not.toContain('_template');
   });
 
@@ -184,14 +199,21 @@ describe('npm run check on a site full of mistakes', () => {
 
   it('treats a future date as scheduled, not as an error', async () => {
     const { report } = await check();
-    expect(report.articles).toContainEqual({ slug: 'scheduled-story', state: 'scheduled', date: '2999-01-01T08:00:00+08:00' });
+    expect(report.articles).toContainEqual({
+      slug: 'scheduled-story',
+      state: 'scheduled',
+      date: '2999-01-01T08:00:00+08:00',
+    });
   });
 });
 
 describe('parseYaml', () => {
   it('stops an alias bomb at once, however deep it nests', async () => {
     const { parseYaml, ContentError } = await import('@/lib/content');
-    const levels = Array.from({ length: 30 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`);
+    const levels = Array.from(
+      { length: 30 },
+      (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`,
+    );
     const bomb = ['l0: &l0 "哈"', ...levels].join('\n');
     const started = performance.now();
     expect(() => parseYaml(bomb, 'bomb.yaml')).toThrow(ContentError);
@@ -208,12 +230,14 @@ describe('the build reads the same listing as the check', () => {
       try {
         getArticles();
       } catch (error) {
-        if (error instanceof ContentError) return error.problems.map((problem) => problem.file.replace(shown, 'tests/fixtures/malformed'));
+        if (error instanceof ContentError)
+          return error.problems.map((problem) => problem.file.replace(shown, 'tests/fixtures/malformed'));
         throw error;
       }
       return [];
     })();
-    for (const file of ['leak.md', 'passwd.md', 'loop.md', 'gone.md', 'archive.md']) expect(refused).toContain(at(`articles/${file}`));
+    for (const file of ['leak.md', 'passwd.md', 'loop.md', 'gone.md', 'archive.md'])
+      expect(refused).toContain(at(`articles/${file}`));
   });
 
   it('never offers a skipped file as an article a headline may link to', async () => {
@@ -238,6 +262,8 @@ describe('the summary npm run check prints', () => {
 
   it('does not mention skipping when nothing was skipped', async () => {
     const { formatCheckSummary } = await import('@/lib/editor/check');
-    expect(formatCheckSummary({ problems: [], articles: [], skipped: [] })).toBe('0 article file(s) read: 0 published, 0 draft(s), 0 scheduled.');
+    expect(formatCheckSummary({ problems: [], articles: [], skipped: [] })).toBe(
+      '0 article file(s) read: 0 published, 0 draft(s), 0 scheduled.',
+    );
   });
 });

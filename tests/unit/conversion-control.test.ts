@@ -43,7 +43,11 @@ describe('{{…}} keeps a span exactly as written in both scripts', () => {
 
 describe('an article’s conversions table forces its entries before opencc-js', () => {
   it('from Simplified, in title and body', () => {
-    const story = article('zh-hans', 'title: 于小姐唱发如雪\nconversions:\n  于小姐: 于小姐\n  发如雪: 髮如雪\n', '于小姐唱《发如雪》，后来出了新专辑。');
+    const story = article(
+      'zh-hans',
+      'title: 于小姐唱发如雪\nconversions:\n  于小姐: 于小姐\n  发如雪: 髮如雪\n',
+      '于小姐唱《发如雪》，后来出了新专辑。',
+    );
     expect(viewArticle(story, 'zh-hant').title).toBe('于小姐唱髮如雪');
     expect(renderArticleBody(story, 'zh-hant')).toBe('<p>于小姐唱《髮如雪》，後來出了新專輯。</p>\n');
   });

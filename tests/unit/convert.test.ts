@@ -39,7 +39,12 @@ describe('converting rendered articles', () => {
   });
 
   it('converts captions written as raw HTML, keeping their markup', () => {
-    expect(renderMarkdown('<figure class="caption-only"><figcaption>孫正義出席記者會。<span class="credit">視覺中國</span></figcaption></figure>', toHans)).toBe(
+    expect(
+      renderMarkdown(
+        '<figure class="caption-only"><figcaption>孫正義出席記者會。<span class="credit">視覺中國</span></figcaption></figure>',
+        toHans,
+      ),
+    ).toBe(
       '<figure class="caption-only"><figcaption>孙正义出席记者会。<span class="credit">视觉中国</span></figcaption></figure>',
     );
   });

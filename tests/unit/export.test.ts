@@ -24,7 +24,10 @@ function writeBuild(routes: Record<string, 'page' | 'route'>, dynamicRoutes: Rec
   };
   fs.writeFileSync(path.join(distDir, 'prerender-manifest.json'), JSON.stringify(manifest));
   const appRoutes = [...Object.keys(routes), ...Object.keys(dynamicRoutes)];
-  fs.writeFileSync(path.join(distDir, 'app-path-routes-manifest.json'), JSON.stringify(Object.fromEntries(appRoutes.map((r) => [`${r}/page`, r]))));
+  fs.writeFileSync(
+    path.join(distDir, 'app-path-routes-manifest.json'),
+    JSON.stringify(Object.fromEntries(appRoutes.map((r) => [`${r}/page`, r]))),
+  );
 }
 
 beforeEach(() => {
@@ -44,7 +47,16 @@ describe('the static export', () => {
   });
 
   it('copies prerendered pages, files, the 404 page and the built assets, and nothing of an old export', () => {
-    writeBuild({ '/': 'page', '/_not-found': 'page', '/_global-error': 'page', '/zh-hans': 'page', '/zh-hans/feed.xml': 'route' }, { '/[script]': false });
+    writeBuild(
+      {
+        '/': 'page',
+        '/_not-found': 'page',
+        '/_global-error': 'page',
+        '/zh-hans': 'page',
+        '/zh-hans/feed.xml': 'route',
+      },
+      { '/[script]': false },
+    );
     fs.mkdirSync(outDir);
     fs.writeFileSync(path.join(outDir, 'stale.html'), '');
     expect(exportSite(distDir, outDir, path.join(work, 'public'))).toEqual({ pages: 3, files: 1 });

@@ -34,12 +34,16 @@ function parse(text: string, slugs = ['our-story', 'draft-story']): HeadlinesDat
 
 describe('headlines', () => {
   it('suggests the field a misspelt one was meant to be, among those allowed beside it', () => {
-    const misspelt = file.replace('  title: 最新聞', '  titel: 最新聞').replace('      url: https', '      link: https').replace('      topic: 軟件', '      topc: 軟件');
+    const misspelt = file
+      .replace('  title: 最新聞', '  titel: 最新聞')
+      .replace('      url: https', '      link: https')
+      .replace('      topic: 軟件', '      topc: 軟件');
     let messages: string[] = [];
     try {
       parse(misspelt);
     } catch (error) {
-      if (error instanceof ContentError) messages = error.problems.map((problem) => `${problem.field ?? ''}: ${problem.message}`);
+      if (error instanceof ContentError)
+        messages = error.problems.map((problem) => `${problem.field ?? ''}: ${problem.message}`);
     }
     expect(messages).toEqual(
       expect.arrayContaining([

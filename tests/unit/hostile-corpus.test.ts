@@ -25,9 +25,53 @@ const allowedAttributes: Readonly<Record<string, readonly string[]>> = {
   figure: ['class'],
 };
 const allowedTags = new Set([
-  'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 's', 'del',
-  'ins', 'mark', 'small', 'q', 'cite', 'abbr', 'code', 'pre', 'kbd', 'samp', 'var', 'sup', 'sub', 'span', 'a', 'img',
-  'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'ruby', 'rt', 'rp',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'b',
+  'i',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'q',
+  'cite',
+  'abbr',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'sup',
+  'sub',
+  'span',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'ruby',
+  'rt',
+  'rp',
 ]);
 
 function decodeEntities(value: string): string {
@@ -46,10 +90,17 @@ const pageUrls = ['https:', 'http:'].map((protocol) => new URL(`${protocol}//${s
 /** Everything in the rendered HTML a browser could act on that the policy forbids. */
 function violations(html: string): string[] {
   const found: string[] = [];
-  for (const [, tag = '', attributeText = ''] of html.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*\/?>/g)) {
+  for (const [, tag = '', attributeText = ''] of html.matchAll(
+    /<([a-zA-Z][\w:-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*\/?>/g,
+  )) {
     const name = tag.toLowerCase();
     if (!allowedTags.has(name)) found.push(`tag <${name}>`);
-    const attributes = new Map([...attributeText.matchAll(/\s+([^\s=>]+)="([^"]*)"/g)].map(([, key = '', value = '']) => [key, decodeEntities(value)]));
+    const attributes = new Map(
+      [...attributeText.matchAll(/\s+([^\s=>]+)="([^"]*)"/g)].map(([, key = '', value = '']) => [
+        key,
+        decodeEntities(value),
+      ]),
+    );
     for (const [key, value] of attributes) {
       if (!(allowedAttributes[name] ?? []).includes(key) && key !== 'lang') found.push(`attribute ${key} on <${name}>`);
       if (key === 'href' || key === 'src') {
@@ -64,8 +115,14 @@ function violations(html: string): string[] {
           }
           const leaves = url.host !== site.baseUrl.host;
           if (key === 'src' && leaves) found.push(`image from ${url.href}`);
-          if (key === 'href' && !['http:', 'https:', 'mailto:'].includes(url.protocol)) found.push(`link to ${url.protocol}`);
-          if (key === 'href' && leaves && /^https?:$/.test(url.protocol) && attributes.get('rel') !== 'noopener noreferrer') {
+          if (key === 'href' && !['http:', 'https:', 'mailto:'].includes(url.protocol))
+            found.push(`link to ${url.protocol}`);
+          if (
+            key === 'href' &&
+            leaves &&
+            /^https?:$/.test(url.protocol) &&
+            attributes.get('rel') !== 'noopener noreferrer'
+          ) {
             found.push(`external link without rel: ${value}`);
           }
         }
@@ -79,7 +136,15 @@ function violations(html: string): string[] {
 
 function placements(context: string, vector: string): string[] {
   if (context !== 'url') return [vector];
-  return [`[链接](${vector})`, `[链接](<${vector}>)`, `![图片](${vector})`, `<a href="${vector}">链接</a>`, `<img src="${vector}" alt="图">`, `[参考][r]\n\n[r]: ${vector}`, `<${vector}>`];
+  return [
+    `[链接](${vector})`,
+    `[链接](<${vector}>)`,
+    `![图片](${vector})`,
+    `<a href="${vector}">链接</a>`,
+    `<img src="${vector}" alt="图">`,
+    `[参考][r]\n\n[r]: ${vector}`,
+    `<${vector}>`,
+  ];
 }
 
 const toTraditional = textConverter('zh-hans', 'zh-hant');
@@ -146,7 +211,10 @@ describe('the override vectors as conversion results', () => {
 
   it('never turns escaped text back into markup through an entity override', () => {
     const convert = textConverter('zh-hans', 'zh-hant', { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&#60;': '<' });
-    const html = renderMarkdown('&lt;script&gt;alert(1)&lt;/script&gt; 与 &amp;lt;img src=x onerror=alert(1)&amp;gt;', convert);
+    const html = renderMarkdown(
+      '&lt;script&gt;alert(1)&lt;/script&gt; 与 &amp;lt;img src=x onerror=alert(1)&amp;gt;',
+      convert,
+    );
     expect(violations(html)).toEqual([]);
     expect(html).not.toMatch(/<(?:script|img)/);
     expect(visibleText(html)).toContain('<script>alert(1)</script>');

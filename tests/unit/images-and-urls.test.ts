@@ -14,15 +14,22 @@ describe('imageSources', () => {
   });
 
   it('finds nothing in a body without photos', () => {
-    expect(imageSources(renderMarkdown('<figure class="caption-only"><figcaption>说明</figcaption></figure>'))).toEqual([]);
+    expect(imageSources(renderMarkdown('<figure class="caption-only"><figcaption>说明</figcaption></figure>'))).toEqual(
+      [],
+    );
   });
 });
 
 describe('findArticleImage', () => {
   it('gives the absolute URL of the first photo, or nothing', () => {
     const file = (body: string) =>
-      parseArticle('content/articles/a.md', `---\ntitle: 题\ndate: 2025-07-22\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\n---\n\n${body}\n`);
-    expect(findArticleImage(file('![现场](/images/launch.jpg)\n\n![二](/images/2.jpg)'))).toBe('https://news.example.com/images/launch.jpg');
+      parseArticle(
+        'content/articles/a.md',
+        `---\ntitle: 题\ndate: 2025-07-22\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\n---\n\n${body}\n`,
+      );
+    expect(findArticleImage(file('![现场](/images/launch.jpg)\n\n![二](/images/2.jpg)'))).toBe(
+      'https://news.example.com/images/launch.jpg',
+    );
     expect(findArticleImage(file('只有文字。'))).toBeUndefined();
   });
 });
@@ -42,23 +49,32 @@ describe('renderMarkdown with a link base, for feeds', () => {
   });
 
   it('keeps the sanitizer’s policy while it rewrites', () => {
-    expect(renderMarkdown('<p onclick="x()"><a href="javascript:alert(1)">链</a><script>1</script></p>', undefined, { linkBase: origin })).toBe(
-      '<p><a>链</a></p>',
-    );
+    expect(
+      renderMarkdown('<p onclick="x()"><a href="javascript:alert(1)">链</a><script>1</script></p>', undefined, {
+        linkBase: origin,
+      }),
+    ).toBe('<p><a>链</a></p>');
   });
 });
 
 describe('the photo rules', () => {
   const article = (body: string) =>
-    parseArticle('content/articles/a.md', `---\ntitle: 题\ndate: 2025-07-22\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\n---\n\n${body}\n`);
+    parseArticle(
+      'content/articles/a.md',
+      `---\ntitle: 题\ndate: 2025-07-22\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\n---\n\n${body}\n`,
+    );
 
   it('report a photo path that is not valid percent-encoding as a problem, not a crash', () => {
     const problems = findImageProblems(article('![坏](/images/%E0.jpg)'), 'tests/fixtures/malformed/public');
-    expect(problems.map((problem) => problem.message)).toEqual(['a photo must be a file in public/ (expected a site path such as /images/photo.jpg)']);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'a photo must be a file in public/ (expected a site path such as /images/photo.jpg)',
+    ]);
   });
 
   it('never reach a file outside public/ through ..', () => {
     const problems = findImageProblems(article('![外](/../package.json)'), 'tests/fixtures/malformed/public');
-    expect(problems.map((problem) => problem.message)).toEqual(['no such file public/../package.json (expected the photo to be saved under public/)']);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'no such file public/../package.json (expected the photo to be saved under public/)',
+    ]);
   });
 });

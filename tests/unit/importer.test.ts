@@ -29,7 +29,9 @@ describe('repairing a scraped page', () => {
   });
 
   it('restores 。” where a one-byte GBK slip left ?! and shifted the next character', () => {
-    expect(repairMojibake('“這標志著我們的黃金時代開始了?!睂O正義在白宮說道。').text).toBe('“這標志著我們的黃金時代開始了。”孫正義在白宮說道。');
+    expect(repairMojibake('“這標志著我們的黃金時代開始了?!睂O正義在白宮說道。').text).toBe(
+      '“這標志著我們的黃金時代開始了。”孫正義在白宮說道。',
+    );
     expect(repairMojibake('“他們確實沒錢?!?').text).toBe('“他們確實沒錢。”');
   });
 
@@ -38,7 +40,9 @@ describe('repairing a scraped page', () => {
   });
 
   it('makes punctuation full-width inside Chinese text and leaves numbers and Latin text alone', () => {
-    expect(fullWidthPunctuation('比如,OpenAI提到了4.5吉瓦,算上A,B兩家:“好!”').text).toBe('比如，OpenAI提到了4.5吉瓦，算上A,B兩家：“好！”');
+    expect(fullWidthPunctuation('比如,OpenAI提到了4.5吉瓦,算上A,B兩家:“好!”').text).toBe(
+      '比如，OpenAI提到了4.5吉瓦，算上A,B兩家：“好！”',
+    );
   });
 });
 
@@ -72,7 +76,9 @@ describe('importing the Stargate seed', () => {
   });
 
   it('reports its repairs and places every line', () => {
-    expect(page.repairs.filter((repair) => repair.kind === 'mojibake').map((repair) => repair.line)).toEqual([18, 21, 23]);
+    expect(page.repairs.filter((repair) => repair.kind === 'mojibake').map((repair) => repair.line)).toEqual([
+      18, 21, 23,
+    ]);
     expect(page.repairs.filter((repair) => repair.kind === 'pinyin').length).toBeGreaterThan(90);
     expect(page.unplaced).toEqual([]);
     expect(page.unrepaired).toEqual([]);
@@ -80,6 +86,7 @@ describe('importing the Stargate seed', () => {
 
   it('reports a line it cannot place', () => {
     const odd = parseScrapedPage(seed.replace('最新聞 Hot', '一行不屬於任何列表的文字\n最新聞 Hot'));
-    expect(odd.unplaced).toEqual([{ line: expect.any(Number), text: '一行不屬於任何列表的文字' }]);
+    expect(odd.unplaced.map((line) => line.text)).toEqual(['一行不屬於任何列表的文字']);
+    expect(odd.unplaced[0]?.line).toBeGreaterThan(0);
   });
 });

@@ -40,7 +40,9 @@ describe('the inline scripts a page may carry', () => {
   });
 
   it('leaves data blocks and external scripts alone', () => {
-    const audit = auditInlineJs('<body><script type="application/ld+json">{"x":"</p>"}</script><script src="/a.js"></script></body>');
+    const audit = auditInlineJs(
+      '<body><script type="application/ld+json">{"x":"</p>"}</script><script src="/a.js"></script></body>',
+    );
     expect(audit).toEqual({ hashes: [], foreign: [] });
   });
 
@@ -48,6 +50,8 @@ describe('the inline scripts a page may carry', () => {
     expect(isNextInlineJs(flightChunk)).toBe(true);
     expect(isNextInlineJs('self.__next_f.push([1,"a"].concat(alert(1)))')).toBe(false);
     expect(isNextInlineJs('self.__next_f.push([1,{"a":1}])')).toBe(false);
-    expect(isNextInlineJs('(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"a":[alert(1)]})')).toBe(false);
+    expect(isNextInlineJs('(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"a":[alert(1)]})')).toBe(
+      false,
+    );
   });
 });

@@ -22,7 +22,14 @@ script: zh-hans
 
 function articleMetadata(script: 'zh-hans' | 'zh-hant', image?: string) {
   const view = viewArticle(article, script);
-  return pageMetadata({ script, path: '/articles/chip-story', title: view.title, description: view.summary, article: view, image });
+  return pageMetadata({
+    script,
+    path: '/articles/chip-story',
+    title: view.title,
+    description: view.summary,
+    article: view,
+    image,
+  });
 }
 
 describe('pageMetadata', () => {
@@ -66,7 +73,10 @@ describe('pageMetadata', () => {
   it('gives a large Twitter card only to an article with a photo', () => {
     expect(articleMetadata('zh-hans').twitter).toMatchObject({ card: 'summary', title: '芯片发布会' });
     const withPhoto = articleMetadata('zh-hans', 'https://news.example.com/images/chip.jpg');
-    expect(withPhoto.twitter).toMatchObject({ card: 'summary_large_image', images: ['https://news.example.com/images/chip.jpg'] });
+    expect(withPhoto.twitter).toMatchObject({
+      card: 'summary_large_image',
+      images: ['https://news.example.com/images/chip.jpg'],
+    });
     expect(withPhoto.openGraph).toMatchObject({ images: ['https://news.example.com/images/chip.jpg'] });
   });
 

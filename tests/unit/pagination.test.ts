@@ -32,7 +32,8 @@ describe('pagination', () => {
 
   it('reads a page segment strictly, so one page never has two addresses', () => {
     expect(parsePageSegment('2')).toBe(2);
-    for (const segment of ['1', '0', '02', '2.0', '-2', 'x', '', '9999999']) expect(parsePageSegment(segment), segment).toBeUndefined();
+    for (const segment of ['1', '0', '02', '2.0', '-2', 'x', '', '9999999'])
+      expect(parsePageSegment(segment), segment).toBeUndefined();
   });
 
   it('shows the first and last page and two either side of the current one', () => {

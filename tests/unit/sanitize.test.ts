@@ -30,7 +30,9 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps http, https, mailto and site links, and marks external ones noopener noreferrer', () => {
-    const html = renderMarkdown('[站内](/zh-hans/articles/a) [站外](https://example.com/) [信](mailto:desk@example.com)');
+    const html = renderMarkdown(
+      '[站内](/zh-hans/articles/a) [站外](https://example.com/) [信](mailto:desk@example.com)',
+    );
     expect(html).toContain('<a href="/zh-hans/articles/a">站内</a>');
     expect(html).toContain('<a href="https://example.com/" rel="noopener noreferrer">站外</a>');
     expect(html).toContain('<a href="mailto:desk@example.com">信</a>');
@@ -46,13 +48,26 @@ describe('renderMarkdown', () => {
   });
 
   it('refuses links that hide a scheme or a host from a filter but not from a browser', () => {
-    for (const href of ['java&#x09;script:alert(1)', '&#x01;javascript:alert(1)', '/\\evil.example/', '\\\\evil.example/', '/&#x09;/evil.example/']) {
+    for (const href of [
+      'java&#x09;script:alert(1)',
+      '&#x01;javascript:alert(1)',
+      '/\\evil.example/',
+      '\\\\evil.example/',
+      '/&#x09;/evil.example/',
+    ]) {
       expect(renderMarkdown(`<a href="${href}">x</a>`), href).toBe('<p><a>x</a></p>\n');
     }
   });
 
   it('refuses a site link whose decoded path would redirect to another host', () => {
-    for (const markdown of ['[x](/\\evil.example/)', '[x](/%5Cevil.example/)', '[x](/%5c%5cevil.example/)', '[x](/%2F/evil.example/)', '[x](/%09/evil.example/)', '[x](https://news.example.com/%5Cevil.example/)']) {
+    for (const markdown of [
+      '[x](/\\evil.example/)',
+      '[x](/%5Cevil.example/)',
+      '[x](/%5c%5cevil.example/)',
+      '[x](/%2F/evil.example/)',
+      '[x](/%09/evil.example/)',
+      '[x](https://news.example.com/%5Cevil.example/)',
+    ]) {
       expect(renderMarkdown(markdown), markdown).toBe('<p><a>x</a></p>\n');
     }
     expect(renderMarkdown('![x](/%5Cevil.example/p.gif)')).toBe('<p><img alt="x" /></p>\n');
@@ -61,7 +76,9 @@ describe('renderMarkdown', () => {
   });
 
   it('refuses a URL that is a site path over https but another host over http', () => {
-    expect(renderMarkdown('[a](https:evil.example) ![b](https:evil.example/p.gif)')).toBe('<p><a>a</a> <img alt="b" /></p>\n');
+    expect(renderMarkdown('[a](https:evil.example) ![b](https:evil.example/p.gif)')).toBe(
+      '<p><a>a</a> <img alt="b" /></p>\n',
+    );
   });
 
   it('keeps a foreign image out but its alt text in', () => {
@@ -76,14 +93,18 @@ describe('renderMarkdown', () => {
     const html = renderMarkdown(
       '<figure class="caption-only">\n<figcaption>记者会。<span class="credit">视觉中国</span></figcaption>\n</figure>',
     );
-    expect(html).toBe('<figure class="caption-only">\n<figcaption>记者会。<span class="credit">视觉中国</span></figcaption>\n</figure>');
+    expect(html).toBe(
+      '<figure class="caption-only">\n<figcaption>记者会。<span class="credit">视觉中国</span></figcaption>\n</figure>',
+    );
   });
 });
 
 describe('visibleText', () => {
   it('keeps the visible text of rendered markdown, captions included, and drops tags and link targets', () => {
     const text = visibleText(
-      renderMarkdown('据[《华尔街日报》](https://www.wsj.com/a?b=1&c=2)报道。\n\n<figure class="caption-only"><figcaption>图说<span class="credit">视觉中国</span></figcaption></figure>'),
+      renderMarkdown(
+        '据[《华尔街日报》](https://www.wsj.com/a?b=1&c=2)报道。\n\n<figure class="caption-only"><figcaption>图说<span class="credit">视觉中国</span></figcaption></figure>',
+      ),
     );
     expect(text.replace(/\s+/g, ' ').trim()).toBe('据《华尔街日报》报道。 图说视觉中国');
     expect(text).not.toContain('wsj');

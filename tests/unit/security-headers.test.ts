@@ -7,15 +7,27 @@ import {
 } from '@/lib/security/headers';
 import { gradeHeaders, parsePolicy, type Scan } from '../support/observatory';
 
-const hashes: InlineJsSource[] = ["'sha256-1mwnLlQ6lxX8IyKOQsDcaYNMI57bsnBkYWJ29VfzEas='", "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='"];
+const hashes: InlineJsSource[] = [
+  "'sha256-1mwnLlQ6lxX8IyKOQsDcaYNMI57bsnBkYWJ29VfzEas='",
+  "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='",
+];
 const page = '<script src="/_next/static/chunks/a.js" async></script><script>self.__next_f=[]</script>';
 
 function scanOf(headers: Record<string, string>, https = true): Scan {
-  return { headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers }, html: page, origin: 'https://news.example', https, redirection: 'to-https' };
+  return {
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
+    html: page,
+    origin: 'https://news.example',
+    https,
+    redirection: 'to-https',
+  };
 }
 
 function siteHeaders(https: boolean, csp = contentSecurityPolicy(hashes)): Record<string, string> {
-  return { ...Object.fromEntries(staticSecurityHeaders(https).map(({ key, value }) => [key, value])), 'Content-Security-Policy': csp };
+  return {
+    ...Object.fromEntries(staticSecurityHeaders(https).map(({ key, value }) => [key, value])),
+    'Content-Security-Policy': csp,
+  };
 }
 
 describe('the page Content-Security-Policy', () => {
@@ -78,7 +90,9 @@ describe("grading by the Observatory's rules", () => {
   });
 
   it('counts missing HTTPS against HSTS, as the Observatory does for a plain-http site', () => {
-    expect(gradeHeaders(scanOf(siteHeaders(false), false)).results.find((r) => r.test === 'strict-transport-security')).toMatchObject({
+    expect(
+      gradeHeaders(scanOf(siteHeaders(false), false)).results.find((r) => r.test === 'strict-transport-security'),
+    ).toMatchObject({
       result: 'hsts-not-implemented-no-https',
       modifier: -20,
     });

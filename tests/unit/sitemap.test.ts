@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '@/lib/articles';
-import { childSitemapFiles, childSitemapPath, renderChildSitemap, renderSitemapIndex, sitemapCount, sitemapEntries, sitemapPages } from '@/lib/sitemap';
+import {
+  childSitemapFiles,
+  childSitemapPath,
+  renderChildSitemap,
+  renderSitemapIndex,
+  sitemapCount,
+  sitemapEntries,
+  sitemapPages,
+} from '@/lib/sitemap';
 import { indexTopics } from '@/lib/topics';
 
 const story = parseArticle(
@@ -16,7 +24,13 @@ const pages = sitemapPages(articles, indexTopics(articles, new Map()));
 
 describe('sitemapPages', () => {
   it('lists the latest list, the topics, each topic and every article, once each', () => {
-    expect(pages.map((page) => page.path)).toEqual(['', '/topics', '/topics/xin-pian', '/articles/chip-story', '/articles/older-story']);
+    expect(pages.map((page) => page.path)).toEqual([
+      '',
+      '/topics',
+      '/topics/xin-pian',
+      '/articles/chip-story',
+      '/articles/older-story',
+    ]);
   });
 
   it('dates an article by its last update, and a list by the newest change in it', () => {
@@ -36,7 +50,9 @@ describe('sitemapPages', () => {
         `---\ntitle: 题\ndate: 2025-${String(12 - Math.floor(index / 4)).padStart(2, '0')}-01\nauthor: 甲\nsource: 乙\nsummary: 摘要。\nscript: zh-hans\n---\n正文。\n`,
       ),
     );
-    const lists = sitemapPages(many, indexTopics(many, new Map())).filter((page) => !page.path.startsWith('/articles') && page.path !== '/topics');
+    const lists = sitemapPages(many, indexTopics(many, new Map())).filter(
+      (page) => !page.path.startsWith('/articles') && page.path !== '/topics',
+    );
     expect(lists.map((page) => [page.path, page.lastModified?.iso])).toEqual([
       ['', '2025-12-01'],
       ['/page/2', '2025-07-01'],
@@ -53,7 +69,10 @@ describe('sitemapEntries', () => {
   const entries = sitemapEntries(pages);
 
   it('lists each page in both scripts, with absolute URLs', () => {
-    expect(entries.slice(0, 2).map((entry) => entry.url)).toEqual(['https://news.example.com/zh-hans', 'https://news.example.com/zh-hant']);
+    expect(entries.slice(0, 2).map((entry) => entry.url)).toEqual([
+      'https://news.example.com/zh-hans',
+      'https://news.example.com/zh-hant',
+    ]);
     expect(entries).toHaveLength(pages.length * 2);
   });
 
@@ -78,7 +97,9 @@ describe('the sitemap index', () => {
     expect(childSitemapPath('1.xml')).toBe('/sitemap/1.xml');
     const xml = renderSitemapIndex(childSitemapFiles(7, 5), story.updated);
     expect(xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-    expect(xml).toContain('<sitemap><loc>https://news.example.com/sitemap/0.xml</loc><lastmod>2025-07-24T09:30:00+08:00</lastmod></sitemap>');
+    expect(xml).toContain(
+      '<sitemap><loc>https://news.example.com/sitemap/0.xml</loc><lastmod>2025-07-24T09:30:00+08:00</lastmod></sitemap>',
+    );
     expect(xml).toContain('<loc>https://news.example.com/sitemap/1.xml</loc>');
   });
 });
@@ -89,12 +110,15 @@ describe('a child sitemap', () => {
   it('holds its share of the URLs, with their alternates, escaped', () => {
     const first = renderChildSitemap(entries, '0.xml', 4) ?? '';
     expect(first.match(/<url>/g)).toHaveLength(4);
-    expect(first).toContain('<url><loc>https://news.example.com/zh-hans</loc><xhtml:link rel="alternate" hreflang="zh-Hans" href="https://news.example.com/zh-hans"/>');
+    expect(first).toContain(
+      '<url><loc>https://news.example.com/zh-hans</loc><xhtml:link rel="alternate" hreflang="zh-Hans" href="https://news.example.com/zh-hans"/>',
+    );
     expect(renderChildSitemap(entries, '2.xml', 4)?.match(/<url>/g)).toHaveLength(2);
   });
 
   it('does not exist past the last child, or under another name', () => {
-    for (const file of ['3.xml', '01.xml', 'x.xml', '0.json', '-1.xml']) expect(renderChildSitemap(entries, file, 4), file).toBeUndefined();
+    for (const file of ['3.xml', '01.xml', 'x.xml', '0.json', '-1.xml'])
+      expect(renderChildSitemap(entries, file, 4), file).toBeUndefined();
   });
 });
 
@@ -108,7 +132,11 @@ describe('the sitemap of the fixture site', () => {
     vi.stubEnv('CONTENT_DIR', 'tests/fixtures/sites/reader');
     vi.stubEnv('NODE_ENV', 'production');
     vi.resetModules();
-    const [{ getArticles }, sitemap, { getTopics }] = await Promise.all([import('@/lib/articles'), import('@/lib/sitemap'), import('@/lib/lists')]);
+    const [{ getArticles }, sitemap, { getTopics }] = await Promise.all([
+      import('@/lib/articles'),
+      import('@/lib/sitemap'),
+      import('@/lib/lists'),
+    ]);
     const urls = sitemap.sitemapEntries(sitemap.sitemapPages(getArticles(), getTopics())).map((entry) => entry.url);
     expect(urls).toContain('https://news.example.com/zh-hant/articles/published-story');
     expect(urls.filter((url) => /draft-story|scheduled-story/.test(url))).toEqual([]);

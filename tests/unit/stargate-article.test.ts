@@ -69,13 +69,20 @@ describe('the Stargate article in content/', () => {
   });
 
   it('keeps the photo caption apart from the body, with its credit marked', () => {
-    expect(html).toMatch(/<figure class="caption-only">\n<figcaption>[^<]+<span class="credit">視覺中國<\/span><\/figcaption>\n<\/figure>/);
+    expect(html).toMatch(
+      /<figure class="caption-only">\n<figcaption>[^<]+<span class="credit">視覺中國<\/span><\/figcaption>\n<\/figure>/,
+    );
     expect(bodyText).not.toContain('視覺中國');
   });
 });
 
 describe('content/headlines.yaml', () => {
-  const slugs = new Set(fs.readdirSync('content/articles').filter((name) => name.endsWith('.md')).map((name) => path.basename(name, '.md')));
+  const slugs = new Set(
+    fs
+      .readdirSync('content/articles')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.basename(name, '.md')),
+  );
   const headlines = parseHeadlines('content/headlines.yaml', fs.readFileSync('content/headlines.yaml', 'utf8'), slugs);
   const titles = [...headlines.related.items, ...headlines.hot.items].map((headline) => headline.title);
 

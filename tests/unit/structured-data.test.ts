@@ -45,7 +45,11 @@ describe('newsArticleData', () => {
   });
 
   it('names the site as publisher and the page as the main entity, with absolute URLs', () => {
-    expect(data.publisher).toEqual({ '@type': 'Organization', name: '同文新聞', url: 'https://news.example.com/zh-hant' });
+    expect(data.publisher).toEqual({
+      '@type': 'Organization',
+      name: '同文新聞',
+      url: 'https://news.example.com/zh-hant',
+    });
     expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': url });
     expect(data.isAccessibleForFree).toBe(true);
   });
@@ -60,7 +64,9 @@ describe('newsArticleData', () => {
 describe('breadcrumbData', () => {
   it('leads from the home page of the script to the article', () => {
     const view = viewArticle(article, 'zh-hant');
-    expect(breadcrumbData('zh-hant', [{ name: view.title, path: '/zh-hant/articles/chip-story' }]).itemListElement).toEqual([
+    expect(
+      breadcrumbData('zh-hant', [{ name: view.title, path: '/zh-hant/articles/chip-story' }]).itemListElement,
+    ).toEqual([
       { '@type': 'ListItem', position: 1, name: '首頁', item: 'https://news.example.com/zh-hant' },
       { '@type': 'ListItem', position: 2, name: '芯片發佈會', item: url },
     ]);
@@ -76,7 +82,12 @@ describe('breadcrumbData', () => {
       { '@type': 'ListItem', position: 1, name: '首頁', item: 'https://news.example.com/zh-hant' },
       { '@type': 'ListItem', position: 2, name: '全部話題', item: 'https://news.example.com/zh-hant/topics' },
       { '@type': 'ListItem', position: 3, name: '芯片', item: 'https://news.example.com/zh-hant/topics/xin-pian' },
-      { '@type': 'ListItem', position: 4, name: '第2頁', item: 'https://news.example.com/zh-hant/topics/xin-pian/page/2' },
+      {
+        '@type': 'ListItem',
+        position: 4,
+        name: '第2頁',
+        item: 'https://news.example.com/zh-hant/topics/xin-pian/page/2',
+      },
     ]);
   });
 });

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 const css = fs.readFileSync('app/globals.css', 'utf8');
 
 function tokensIn(block: string): Record<string, string> {
-  return Object.fromEntries(
-    [...block.matchAll(/--([a-z]+):\s*(#[0-9a-f]{3,6})\b/gi)].map((match) => [match[1], match[2]]),
-  );
+  const tokens: Record<string, string> = {};
+  for (const [, name = '', value = ''] of block.matchAll(/--([a-z]+):\s*(#[0-9a-f]{3,6})\b/gi)) tokens[name] = value;
+  return tokens;
 }
 
 function blockAfter(marker: RegExp): string {
@@ -26,7 +26,7 @@ const themes = {
 
 /** WCAG 2.x relative luminance of a #rgb or #rrggbb colour. */
 function luminance(hex: string): number {
-  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
+  const digits = hex.length === 4 ? Array.from(hex.slice(1), (d) => d + d).join('') : hex.slice(1);
   const [r, g, b] = [0, 2, 4].map((i) => {
     const channel = parseInt(digits.slice(i, i + 2), 16) / 255;
     return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;

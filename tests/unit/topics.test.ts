@@ -29,7 +29,11 @@ describe('topics', () => {
     expect(slugFromPinyin('数据中心')).toBe('shu-ju-zhong-xin');
     expect(slugFromPinyin('5G网络')).toBe('5g-wang-luo');
     expect(slugFromPinyin(foldTopic('重慶'))).toBe('chong-qing');
-    expect(indexTopics(articles, new Map()).all.map((topic) => topic.slug).sort()).toEqual(['ruan-yin', 'shu-ju-zhong-xin', 'xin-pian']);
+    expect(
+      indexTopics(articles, new Map())
+        .all.map((topic) => topic.slug)
+        .sort(),
+    ).toEqual(['ruan-yin', 'shu-ju-zhong-xin', 'xin-pian']);
   });
 
   it('take the slug an editor chose in topics.yaml, written in either script', () => {

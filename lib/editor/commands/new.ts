@@ -22,7 +22,8 @@ const { values } = parseArgs({
 });
 
 const problems = checkNewArticle(values.slug, values.title);
-if (values.script !== undefined && !isScript(values.script)) problems.push(`--script must be zh-hans or zh-hant, not "${values.script}"`);
+if (values.script !== undefined && !isScript(values.script))
+  problems.push(`--script must be zh-hans or zh-hant, not "${values.script}"`);
 if (problems.length > 0 || !values.slug || !values.title) {
   for (const problem of problems) console.error(problem);
   process.exit(2);
@@ -36,10 +37,7 @@ if (fs.existsSync(file) && !values.force) {
 
 const script = isScript(values.script) ? values.script : (detectScript(values.title) ?? site.defaultScript);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(
-  file,
-  scaffoldArticle({ ...values, slug: values.slug, title: values.title, script, now: new Date() }),
-);
+fs.writeFileSync(file, scaffoldArticle({ ...values, slug: values.slug, title: values.title, script, now: new Date() }));
 
 console.log(`Wrote ${displayPath(file)} (a draft in ${script}).`);
 for (const each of scripts) console.log(`  ${new URL(articlePath(each, values.slug), site.baseUrl).href}`);

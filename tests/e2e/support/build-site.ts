@@ -16,7 +16,9 @@ import { isSiteName, sites } from './sites';
 
 const [name = '', kind = ''] = process.argv.slice(2);
 if (!isSiteName(name) || (kind !== 'server' && kind !== 'export')) {
-  process.stderr.write(`usage: npx tsx tests/e2e/support/build-site.ts <${Object.keys(sites).join('|')}> <server|export>\n`);
+  process.stderr.write(
+    `usage: npx tsx tests/e2e/support/build-site.ts <${Object.keys(sites).join('|')}> <server|export>\n`,
+  );
   process.exit(2);
 }
 const site = sites[name];
@@ -66,8 +68,14 @@ function build(): number {
   const [distDir, args] =
     kind === 'server'
       ? [site.distDir, ['run', 'build']]
-      : [site.export.distDir, ['run', 'export', '--', '--out', site.export.outDir, '--nginx-map', site.export.nginxMap]];
-  const result = spawnSync('npm', args, { stdio: 'inherit', env: { ...process.env, ...site.env, NEXT_DIST_DIR: distDir } });
+      : [
+          site.export.distDir,
+          ['run', 'export', '--', '--out', site.export.outDir, '--nginx-map', site.export.nginxMap],
+        ];
+  const result = spawnSync('npm', args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...site.env, NEXT_DIST_DIR: distDir },
+  });
   if (result.status === 0 && runId !== undefined) fs.writeFileSync(stampFile, runId);
   return result.status ?? 1;
 }
@@ -82,7 +90,9 @@ async function main(): Promise<number> {
       return 0;
     }
     const status = build();
-    process.stdout.write(`build-site: ${site.name} ${kind} ${status === 0 ? 'built' : 'FAILED'} in ${Math.round((performance.now() - started) / 1000)} s\n`);
+    process.stdout.write(
+      `build-site: ${site.name} ${kind} ${status === 0 ? 'built' : 'FAILED'} in ${Math.round((performance.now() - started) / 1000)} s\n`,
+    );
     return status;
   } finally {
     fs.rmSync(lockDir, { recursive: true, force: true });

@@ -16,7 +16,14 @@ export interface GuardReport {
  * the origin (aborted, so nothing really leaves), uncaught errors, and navigations away.
  */
 export async function guardPage(page: Page, origin: string): Promise<GuardReport> {
-  const report: GuardReport = { dialogs: [], calls: [], violations: [], foreignRequests: [], pageErrors: [], navigations: [] };
+  const report: GuardReport = {
+    dialogs: [],
+    calls: [],
+    violations: [],
+    foreignRequests: [],
+    pageErrors: [],
+    navigations: [],
+  };
   page.on('dialog', async (dialog) => {
     report.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     await dialog.dismiss();
@@ -37,7 +44,9 @@ export async function guardPage(page: Page, origin: string): Promise<GuardReport
   await page.addInitScript(() => {
     const send = (window as unknown as { __guardReport: (kind: string, detail: string) => void }).__guardReport;
     for (const name of ['alert', 'confirm', 'prompt', 'print'] as const) {
-      Object.defineProperty(window, name, { value: (...args: unknown[]) => send('call', `${name}(${args.join(',')})`) });
+      Object.defineProperty(window, name, {
+        value: (...args: unknown[]) => send('call', `${name}(${args.join(',')})`),
+      });
     }
     document.addEventListener('securitypolicyviolation', (event) =>
       send('violation', `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`),
@@ -48,5 +57,13 @@ export async function guardPage(page: Page, origin: string): Promise<GuardReport
 
 /** The parts of a report that must be empty. */
 export function findings(report: GuardReport): Partial<GuardReport> {
-  return Object.fromEntries(Object.entries(report).filter(([, list]) => list.length > 0));
+  const entries: [keyof GuardReport, string[]][] = [
+    ['dialogs', report.dialogs],
+    ['calls', report.calls],
+    ['violations', report.violations],
+    ['foreignRequests', report.foreignRequests],
+    ['pageErrors', report.pageErrors],
+    ['navigations', report.navigations],
+  ];
+  return Object.fromEntries(entries.filter(([, list]) => list.length > 0));
 }

@@ -28,9 +28,16 @@ export interface FixtureSite {
 /** The archive fixture: the generated articles and the seed article beside them. */
 export function writeArchiveSite(contentDir: string): void {
   // As editors' tools run: the generator converts with the site's own modules, which are server-only.
-  const archive = spawnSync('npm', ['run', '-s', 'archive', '--', '--count', String(archiveSize), '--out', contentDir, '--seed', '1'], { stdio: 'inherit' });
+  const archive = spawnSync(
+    'npm',
+    ['run', '-s', 'archive', '--', '--count', String(archiveSize), '--out', contentDir, '--seed', '1'],
+    { stdio: 'inherit' },
+  );
   if (archive.status !== 0) throw new Error(`npm run archive failed for ${contentDir}`);
-  fs.copyFileSync(path.join('tests', 'fixtures', 'sites', 'reader', 'articles', 'seed-article.md'), path.join(contentDir, 'articles', 'seed-article.md'));
+  fs.copyFileSync(
+    path.join('tests', 'fixtures', 'sites', 'reader', 'articles', 'seed-article.md'),
+    path.join(contentDir, 'articles', 'seed-article.md'),
+  );
 }
 
 /** Articles the archive fixture generates: more than a feed holds (50), three list pages of 20 with the seed article. */
@@ -104,7 +111,13 @@ export interface SiteServer {
 /** Ports follow E2E_PORT (default 3100), one per server, so two checkouts on one machine can run side by side. */
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 
-function defineServer(offset: number, name: string, site: FixtureSite, kind: ServerKind, specs: readonly string[]): SiteServer {
+function defineServer(
+  offset: number,
+  name: string,
+  site: FixtureSite,
+  kind: ServerKind,
+  specs: readonly string[],
+): SiteServer {
   const port = basePort + offset;
   return { name, site, kind, port, origin: `http://127.0.0.1:${port}`, specs };
 }

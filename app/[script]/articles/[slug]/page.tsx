@@ -32,7 +32,14 @@ async function readParams(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { script, article, view, image } = await readParams(params);
-  return pageMetadata({ script, path: articlePage(article.slug), title: view.title, description: view.summary, article: view, image });
+  return pageMetadata({
+    script,
+    path: articlePage(article.slug),
+    title: view.title,
+    description: view.summary,
+    article: view,
+    image,
+  });
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -56,7 +63,10 @@ export default async function ArticlePage({ params }: Props) {
           view={view}
           bodyHtml={renderArticleBody(article, script)}
           readingMinutes={getReadingMinutes(article)}
-          topics={topicsOf(article, topics).map((topic) => ({ name: topicName(topic, script), href: topicPath(script, topic.slug) }))}
+          topics={topicsOf(article, topics).map((topic) => ({
+            name: topicName(topic, script),
+            href: topicPath(script, topic.slug),
+          }))}
         />
         <HeadlinesSidebar
           lists={getHeadlineLists(script)}

@@ -13,7 +13,9 @@ type Props = { params: Promise<{ script: string; topic: string; page: string }> 
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getTopics().all.flatMap((topic) => laterPages(topic.articles.length).map((page) => ({ topic: topic.slug, page: String(page) })));
+  return getTopics().all.flatMap((topic) =>
+    laterPages(topic.articles.length).map((page) => ({ topic: topic.slug, page: String(page) })),
+  );
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
