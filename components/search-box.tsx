@@ -1,6 +1,7 @@
 import { getLabels } from '@/lib/labels';
 import { searchPath } from '@/lib/paths';
 import type { Script } from '@/lib/script';
+import { maxQueryLength } from '@/lib/search/terms';
 
 /**
  * The header's search box: a plain GET form to the script's search page, so the query is
@@ -14,7 +15,15 @@ export function SearchBox({ script }: { readonly script: Script }) {
       <label className="visually-hidden" htmlFor="search-query">
         {labels.searchLabel}
       </label>
-      <input id="search-query" type="search" name="q" autoComplete="off" enterKeyHint="search" />
+      {/* A pasted page of text stops at the box's limit, long before a URL would be too long for a server. */}
+      <input
+        id="search-query"
+        type="search"
+        name="q"
+        maxLength={maxQueryLength}
+        autoComplete="off"
+        enterKeyHint="search"
+      />
       <button type="submit">{labels.search}</button>
     </form>
   );

@@ -1,5 +1,5 @@
 import type { ArticleView } from '@/lib/article-view';
-import { fillLabel, getLabels } from '@/lib/labels';
+import { getLabels } from '@/lib/labels';
 import { searchFilePath, topicsPage } from '@/lib/paths';
 import { scriptPath, type Script } from '@/lib/script';
 import type { SearchIndexInfo } from '@/lib/search/query';
@@ -43,7 +43,7 @@ export function SearchPageContent(props: {
       data-label-count={labels.searchCount}
       data-label-none={labels.searchNone}
       data-label-failed={labels.searchFailed}
-      data-label-cut={fillLabel(labels.searchCut, {})}
+      data-label-cut={labels.searchCut}
       data-label-more={labels.searchMore}
     >
       <p className="search-needs-js">{labels.searchNeedsJs}</p>

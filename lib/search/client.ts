@@ -158,7 +158,6 @@ async function run(root: HTMLElement, config: Config): Promise<void> {
     say(config.labels.prompt);
     return;
   }
-  document.title = `${query.query} - ${document.title}`;
   fallback.hidden = true;
   say(fill(config.labels.loading, { query: query.query }));
 
