@@ -132,9 +132,9 @@ export const servers = [
     'layout.spec.ts',
   ]),
   defineServer(1, 'static-export', sites.reader, 'static', ['search-engines.spec.ts', 'static-export.spec.ts']),
-  defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
+  defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts', 'search-export.spec.ts']),
   defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
-  defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts']),
+  defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts', 'search.spec.ts']),
 ] as const satisfies readonly SiteServer[];
 
 /** The build a server needs: `next start` serves the site's build, the other two its export. */
