@@ -1,11 +1,17 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import { renderArticleBody, viewArticle } from '../article-view';
 import type { Article } from '../articles';
+import { contentChanges } from '../content';
+import { getSiteConversions } from '../conversions';
 import { formatChineseDate } from '../dates';
 import { visibleText } from '../html';
 import { memo } from '../memo';
 import { scripts, type Script } from '../script';
+import { distDir } from '../security/headers';
 import { getFoldMap } from './fold-map';
 import { documentFileName, shardFileName, type DocumentEntry, type SearchIndexInfo, type Shard } from './query';
 import { foldText, indexTerms, searchFields, shardOf, type SearchField } from './terms';
@@ -137,5 +143,49 @@ export function indexSearchDocuments(documents: readonly SearchDocument[]): Sear
   };
 }
 
-/** The index of a list of articles, built once per list (see lib/memo.ts). */
-export const getSearchIndex = memo('search-index', buildSearchIndex);
+const savedIndex = z.strictObject({
+  version: z.string(),
+  documentCount: z.number(),
+  shardCount: z.number(),
+  chunkSize: z.number(),
+  files: z.array(z.tuple([z.string(), z.string()])),
+});
+
+/** A hash of everything the index is made from: the articles as read, and the site's conversion tables. */
+function fingerprint(articles: readonly Article[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(getSiteConversions()));
+  for (const article of articles) hash.update(JSON.stringify(article));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The index of a list of articles, built once per build. A build's processes (the one that
+ * collects the routes' parameters and each prerendering worker) would each build it again,
+ * reading and rendering every article: the first writes it to the build folder, the others
+ * read it there. `next build` empties that folder when it starts, so a build only reads what
+ * it wrote, and the file is named by what the index is made from. `next dev` keeps it in memory.
+ */
+export function loadSearchIndex(articles: readonly Article[]): SearchIndex {
+  if (contentChanges) return buildSearchIndex(articles);
+  const file = path.resolve(
+    /* turbopackIgnore: true */ process.cwd(),
+    distDir(),
+    'search-index',
+    `${fingerprint(articles)}.json`,
+  );
+  if (fs.existsSync(file)) {
+    const saved = savedIndex.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return { ...saved, files: new Map(saved.files) };
+  }
+  const index = buildSearchIndex(articles);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written whole, then renamed: a process reading at the same moment never sees half a file.
+  const partial = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(partial, JSON.stringify({ ...index, files: [...index.files] }));
+  fs.renameSync(partial, file);
+  return index;
+}
+
+/** The index of a list of articles, once per list and process (see lib/memo.ts) and once per build. */
+export const getSearchIndex = memo('search-index', loadSearchIndex);

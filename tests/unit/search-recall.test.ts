@@ -14,6 +14,7 @@ const site = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-news-search-'));
 
 let answer: (query: string) => Promise<string[]>;
 let oracle: SearchOracle;
+let loadIndex: () => { readonly version: string };
 
 beforeAll(async () => {
   writeArchive({ count: 60, out: site, seed: 1, publicDir: path.join(site, 'public') });
@@ -43,6 +44,8 @@ beforeAll(async () => {
       (id) => articles[id]?.slug ?? '',
     );
   oracle = searchOracle(articles);
+  const { loadSearchIndex } = await import('@/lib/search/search-index');
+  loadIndex = () => loadSearchIndex(articles);
 }, 120_000);
 
 afterAll(() => {
@@ -114,5 +117,17 @@ describe('the search query set over the archive', () => {
   it('finds nothing for an empty query or one of punctuation only', async () => {
     expect(await answer('')).toEqual([]);
     expect(await answer(' ，。！“”')).toEqual([]);
+  });
+
+  it('is built once per build: the first process writes it to the build folder, the others read it there', () => {
+    const build = path.join(site, 'build');
+    vi.stubEnv('NEXT_DIST_DIR', build);
+    const first = loadIndex();
+    const [file = ''] = fs.readdirSync(path.join(build, 'search-index'));
+    expect(file).toMatch(/^[0-9a-f]{16}\.json$/);
+    // Another process finds the file and serves what it holds, without building again.
+    const saved = path.join(build, 'search-index', file);
+    fs.writeFileSync(saved, fs.readFileSync(saved, 'utf8').replace(first.version, 'written-first'));
+    expect(loadIndex().version).toBe('written-first');
   });
 });
