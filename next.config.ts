@@ -6,6 +6,9 @@ import { site } from './lib/site';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // The search script is bundled by esbuild while the site is built (lib/search/client-bundle.ts):
+  // esbuild runs its own native binary, which a bundler cannot pack.
+  serverExternalPackages: ['esbuild'],
   // A fixture site builds into its own folder, so it never replaces the real build.
   distDir: distDir(),
   experimental: {

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { getLabels } from '@/lib/labels';
 import { getScriptInfo, otherScript, scriptPath, type Script } from '@/lib/script';
 import { ScriptSwitch } from './script-switch';
+import { SearchBox } from './search-box';
 
-/** The frame of every page: header with the 简/繁 switch, the main content, the footer. */
+/** The frame of every page: header with the 简/繁 switch and the search box, the main content, the footer. */
 export function PageShell(props: {
   readonly script: Script;
   /** The page's path after the script, so the switch leads to the same page. */
@@ -36,6 +37,7 @@ export function PageShell(props: {
             name={otherInfo.name}
           />
         </nav>
+        <SearchBox script={props.script} />
       </header>
       <main id="main" className="site-main">
         {props.children}

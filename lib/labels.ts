@@ -44,6 +44,17 @@ const simplified = {
   moreOnTopic: '同一话题的更多报道',
   /** The credit line of a link-preview card's photo. */
   photoCredit: '图片：{credit}',
+  search: '搜索',
+  searchLabel: '搜索文章',
+  searchDescription: '搜索全部文章：简体和繁体的文章都能找到',
+  searchPrompt: '输入词语，搜索全部文章，简体繁体都可以。',
+  searchNeedsJs: '搜索需要 JavaScript，这个浏览器没有运行它。可以按话题浏览，或者阅读下面的最新文章。',
+  searchLoading: '正在搜索“{query}”…',
+  searchCount: '找到{count}篇与“{query}”相关的文章',
+  searchNone: '没有找到与“{query}”相关的文章。换一个词试试，或者按话题浏览：',
+  searchFailed: '搜索暂时无法使用，请稍后再试。',
+  searchCut: '搜索词太长，只搜索了前{count}个字。',
+  searchMore: '显示更多结果',
 } as const;
 
 export type Labels = { readonly [Key in keyof typeof simplified]: string };

@@ -65,3 +65,16 @@ export function siteCardPath(script: Script): string {
 
 /** The site path of the publisher logo, 512 × 512 (drawn by lib/commands/draw-logo.tsx). */
 export const logoPath = '/logo-512.png';
+
+/** The path of the search page within a script; the query follows as `?q=`. */
+export const searchPage = '/search';
+
+/** The site path of a script's search page. @example searchPath('zh-hant') // => '/zh-hant/search' */
+export function searchPath(script: Script): string {
+  return scriptPath(script, searchPage);
+}
+
+/** The site path of a file of the search index or the search page's script. @example searchFilePath('a1-s0.json') // => '/search/a1-s0.json' */
+export function searchFilePath(file: string): string {
+  return `/search/${file}`;
+}

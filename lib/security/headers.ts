@@ -47,6 +47,8 @@ export type ExportScriptSrc = "'self'" | "'none'";
 export const exportPagesWithScripts: readonly string[] = [
   // `/` on a static host (lib/site-scripts.ts returningReaderScript); nginx answers `/` with a 307.
   '^/$',
+  // The search page loads its script and index files (app/search/[file]/route.ts); nothing else does.
+  '^/zh-han[st]/search$',
 ];
 
 /**
@@ -75,12 +77,13 @@ function pagePolicy(scriptSrc: string): string {
     // Articles may only show the site's own images: a foreign image leaks every reader's IP to its host.
     "img-src 'self'",
     "font-src 'self'",
-    // The client router fetches the next page's payload from the site itself.
+    // The client router (next start) and the search page fetch from the site itself.
     "connect-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // The header's search box is a GET form to the site's own search page.
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ];
   return directives.join('; ');

@@ -4,7 +4,8 @@
 // peak memory, the fitted line and what it predicts for 10,000 articles),
 // `npm run check`, converters per build process, page weight across sizes and
 // against the floor, serving speed (next start, the floor, the static export
-// behind the tests' nginx runner) and conversion cost. Each target is marked
+// behind the tests' nginx runner), conversion cost, and the search index (its size per 1,000
+// articles at every size, and what a query downloads at 10,000). Each target is marked
 // met or not; the last line is JSON, to compare later runs with. Figures, not
 // assertions: nothing here fails because a target is missed.
 //
@@ -425,6 +426,51 @@ async function measureCards(site: SiteFolders) {
 
 // Cards drawn cold and read warm by tests/bench/cards.ts: both scripts of the first articles, photos included.
 const cardSample = 60;
+// ---- Search: the index of each size, and what each query of the query set downloads at 10,000 articles.
+
+const searchRun = z.object({
+  articles: z.number(),
+  prepareMs: z.number(),
+  indexMs: z.number(),
+  files: z.number(),
+  shards: z.number(),
+  gzipBytes: z.number(),
+  bundle: z.object({ gzip: z.number() }),
+  foldMapGzip: z.number(),
+  queries: z.array(z.object({ query: z.string(), results: z.number(), files: z.number(), bytes: z.number() })),
+});
+type SearchRun = z.infer<typeof searchRun>;
+
+/** tests/bench/search-index.ts over one content folder: the index built in-process, as the build builds it. */
+async function measureSearchIndex(contentDir: string): Promise<SearchRun & { readonly load: number }> {
+  const run = await timedRun(
+    process.execPath,
+    [tsxBin, '--conditions=react-server', path.join(projectDir, 'tests/bench/search-index.ts')],
+    {
+      cwd: projectDir,
+      extraEnv: { CONTENT_DIR: contentDir },
+      timeoutMs: 30 * 60_000,
+    },
+  );
+  return { ...searchRun.parse(lastJsonLine(run.output)), load: loadNow() };
+}
+
+/** The index at every size, and at 10,000 articles (an archive generated for it unless 10,000 is a size). */
+async function measureSearch(siteOf: (articles: number) => SiteFolders) {
+  const runs = [];
+  for (const articles of sizes) {
+    log(`search index, ${count(articles)} articles`);
+    runs.push(await measureSearchIndex(siteOf(articles).contentDir));
+  }
+  let atNewsroom = runs.find((run) => run.articles >= newsroom * 0.99);
+  if (!atNewsroom) {
+    const site = siteFolders(`search-${newsroom}`);
+    log(`search index, ${count(newsroom)} articles: generating the archive`);
+    generateArchive(site, newsroom);
+    atNewsroom = await measureSearchIndex(site.contentDir);
+  }
+  return { runs, atNewsroom };
+}
 
 // ---- The run.
 
@@ -529,6 +575,7 @@ async function main(): Promise<void> {
   const conversion = await measureConversion(smallSite, floorArticle);
   // Real headlines of every length, and the archive's photos: the largest archive.
   const cards = await measureCards(siteOf(large.articles));
+  const search = await measureSearch(siteOf);
   const clientDictionary = scanClientFiles(path.join(projectDir, smallSite.distDir, 'static'));
 
   // ---- Figures.
@@ -631,6 +678,7 @@ async function main(): Promise<void> {
     buildAt.value === null || rebuildSaved === null
       ? null
       : Math.max(0, buildAt.value - (rebuildSaved * newsroom) / large.articles);
+  const searchBytes = search.atNewsroom.queries.map((query) => query.bytes);
 
   const targets: [string, string, string, Verdict][] = [
     [
@@ -732,6 +780,18 @@ async function main(): Promise<void> {
       within(buildWarmCards, targetBuildSeconds),
     ],
     ['heaviest link-preview card', kb(cards.maxBytes), '≤ 100 KB', cards.maxBytes <= 100 * 1024],
+    [
+      `search: bytes a query downloads at ${count(search.atNewsroom.articles)} articles (max of ${search.atNewsroom.queries.length})`,
+      kb(Math.max(...searchBytes)),
+      '≤ 300.0 KB gzip',
+      Math.max(...searchBytes) <= 300 * 1024,
+    ],
+    [
+      'search: the fold map in the search script',
+      kb(search.atNewsroom.foldMapGzip),
+      '≤ 20.0 KB gzip',
+      search.atNewsroom.foldMapGzip <= 20 * 1024,
+    ],
   ];
 
   // ---- The report.
@@ -1051,6 +1111,41 @@ async function main(): Promise<void> {
       `${count(newsroom)} articles: npm run build ${seconds(buildAt.value)} with every card drawn (fitted line), ` +
       `${seconds(buildWarmCards)} with the cards in the cache (the rebuild's prerendering saving, scaled); the cards alone, from the per-card ` +
       `costs: ${seconds(cardsColdSeconds)} cold, ${seconds(cardsWarmSeconds)} warm.`,
+    '== Search index (built in-process from each archive, as the build does; gzip level 9; load = 1-min load average as each ended) ==',
+  );
+  const perThousand = (run: SearchRun) => (run.gzipBytes * 1000) / run.articles;
+  out.push(
+    table(
+      [
+        'articles',
+        'files',
+        'shards',
+        'index gzip',
+        'per 1,000 articles',
+        'read articles',
+        'build index',
+        'per 1,000 articles',
+        'load',
+      ],
+      [...search.runs, ...(search.runs.includes(search.atNewsroom) ? [] : [search.atNewsroom])].map((run) => [
+        count(run.articles),
+        count(run.files),
+        count(run.shards),
+        kb(run.gzipBytes),
+        kb(perThousand(run)),
+        seconds(run.prepareMs / 1000),
+        seconds(run.indexMs / 1000),
+        seconds(((run.prepareMs + run.indexMs) * 1000) / run.articles / 1000),
+        run.load.toFixed(1),
+      ]),
+    ),
+  );
+  const sortedBytes = searchBytes.toSorted((a, b) => a - b);
+  const heaviest = search.atNewsroom.queries.reduce((most, query) => (query.bytes > most.bytes ? query : most));
+  out.push(
+    `A query at ${count(search.atNewsroom.articles)} articles downloads (script ${kb(search.atNewsroom.bundle.gzip)}, with its fold map ${kb(search.atNewsroom.foldMapGzip)}, ` +
+      `the shards of its terms, the result files of its first 20 results): median ${kb(median(sortedBytes))}, max ${kb(heaviest.bytes)} ` +
+      `("${heaviest.query}", ${heaviest.files} files, ${count(heaviest.results)} results), over the ${searchBytes.length} queries of tests/fixtures/search/queries.ts.`,
   );
 
   out.push('', '== Targets ==');
@@ -1110,6 +1205,7 @@ async function main(): Promise<void> {
         warmSeconds: cardsWarmSeconds,
         buildWarmCardsSeconds: buildWarmCards,
       },
+      search: { runs: search.runs.map((run) => ({ ...run, queries: undefined })), atNewsroom: search.atNewsroom },
       clientDictionary,
       targets: Object.fromEntries(targets.map(([name, measured, goal, met]) => [name, { measured, goal, met }])),
       benchSeconds: (Date.now() - benchStarted) / 1000,

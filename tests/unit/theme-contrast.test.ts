@@ -48,6 +48,11 @@ describe.each(Object.entries(themes))('the %s theme', (_name, tokens) => {
     expect(background, '--bg').toBeDefined();
     expect(contrast(foreground!, background!)).toBeGreaterThanOrEqual(4.5);
   });
+
+  it.each(['text', 'accent'])('sets --%s on --mark (a word marked in a search result) at 4.5:1 or better', (token) => {
+    expect(tokens.mark, '--mark').toBeDefined();
+    expect(contrast(tokens[token]!, tokens.mark!)).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('contrast', () => {

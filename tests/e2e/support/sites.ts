@@ -133,9 +133,9 @@ export const servers = [
     'link-previews.spec.ts',
     'static-export.spec.ts',
   ]),
-  defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts']),
+  defineServer(2, 'nginx', sites.reader, 'nginx', ['nginx.spec.ts', 'search-export.spec.ts']),
   defineServer(3, 'hostile', sites.hostile, 'next-start', ['hostile-site.spec.ts']),
-  defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts']),
+  defineServer(4, 'archive', sites.archive, 'next-start', ['archive.spec.ts', 'search.spec.ts']),
   // The hostile site's export behind nginx: every page it holds, crawled, and its headers graded.
   defineServer(5, 'hostile-export', sites.hostile, 'nginx', ['hostile-export.spec.ts']),
 ] as const satisfies readonly SiteServer[];
