@@ -123,13 +123,18 @@ test('no page of the export carries Next.js’s client runtime, and no file of i
       return scripts.length > 0 ? [[file, scripts]] : [];
     }),
   );
-  // Only `/`, which a plain static host serves, loads a script: the site's own file.
-  expect(withScripts).toEqual({ 'index.html': ['<script src="/returning-reader.js">'] });
-  // No chunk, RSC payload or build manifest: JavaScript and data that nothing would fetch.
-  expect(exportedFiles(outDir).filter((file) => /\.(?:m?js|rsc|txt|json|map)$|\.segments\//.test(file))).toEqual([
-    'returning-reader.js',
-    'robots.txt',
-  ]);
+  // Only `/` (which a plain static host serves) and the search pages load a script, each the site's own file.
+  const searchScript = expect.stringMatching(/^<script src="\/search\/search-[0-9a-f]+\.js">$/);
+  expect(withScripts).toEqual({
+    'index.html': ['<script src="/returning-reader.js">'],
+    'zh-hans/search.html': [searchScript],
+    'zh-hant/search.html': [searchScript],
+  });
+  // No chunk, RSC payload or build manifest: JavaScript and data that nothing would fetch. The search
+  // page's script and index are the site's own files, under search/.
+  const dataAndCode = exportedFiles(outDir).filter((file) => /\.(?:m?js|rsc|txt|json|map)$|\.segments\//.test(file));
+  expect(dataAndCode.filter((file) => !file.startsWith('search/'))).toEqual(['returning-reader.js', 'robots.txt']);
+  expect(dataAndCode.filter((file) => file.startsWith('search/') && file.endsWith('.js'))).toHaveLength(1);
 });
 
 test('link-preview cards are served as PNG, cacheable like the pages', async ({ request }) => {
