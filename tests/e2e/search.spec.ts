@@ -1,12 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readerSite } from '../fixtures/sites/reader/expected';
 import { findings, guardPage } from './support/page-guard';
 
-// `next start` on the archive fixture site: 60 generated articles and the seed (Stargate)
-// article, written in Traditional. The query set's recall is a unit test
+// `next start` on the archive fixture site: 60 generated articles and, beside them, the reader
+// site's seed article (the scraped story of tests/fixtures/sites/reader), written in Traditional. The query set's recall is a unit test
 // (tests/unit/search-recall.test.ts); here is what needs a browser.
 
-const seed = '/articles/seed-article';
+const { seedArticle } = readerSite;
+const seed = `/articles/${seedArticle.slug}`;
 
 function searchUrl(script: 'zh-hans' | 'zh-hant', query: string): string {
   return `/${script}/search?q=${encodeURIComponent(query)}`;
@@ -35,7 +37,7 @@ async function resultFor(page: Page, href: string) {
 }
 const status = (page: Page) => page.getByRole('status');
 
-test('数据中心 typed on /zh-hant/search lists the Stargate article in Traditional, its words marked', async ({
+test('数据中心 typed on /zh-hant/search lists the seed article in Traditional, its words marked', async ({
   page,
   baseURL,
 }) => {
@@ -45,23 +47,23 @@ test('数据中心 typed on /zh-hant/search lists the Stargate article in Tradit
   await searchFor(page, '数据中心');
   await expect(page).toHaveURL(/\/zh-hant\/search\?q=%E6%95%B0%E6%8D%AE%E4%B8%AD%E5%BF%83$/);
   await expect(status(page)).toHaveText(/^找到\d+篇與“数据中心”相關的文章$/);
-  const stargate = await resultFor(page, `/zh-hant${seed}`);
-  await expect(stargate).toHaveCount(1);
-  await expect(stargate.getByRole('link')).toContainText('星際之門');
-  await expect(stargate.locator('mark').first()).toHaveText('數據中心');
+  const seedResult = await resultFor(page, `/zh-hant${seed}`);
+  await expect(seedResult).toHaveCount(1);
+  await expect(seedResult.getByRole('link')).toContainText(seedArticle.title['zh-hant']);
+  await expect(seedResult.locator('mark').first()).toHaveText('數據中心');
   // The query stays in the box, ready to be changed.
   await expect(page.getByRole('search').getByRole('searchbox')).toHaveValue('数据中心');
   expect(findings(guard)).toEqual({});
 });
 
-test('孫正義 typed on /zh-hans/search lists the Stargate article in Simplified', async ({ page, baseURL }) => {
+test('孫正義 typed on /zh-hans/search lists the seed article in Simplified', async ({ page, baseURL }) => {
   const guard = await guardPage(page, baseURL ?? '');
   await page.goto('/zh-hans/search');
   await searchFor(page, '孫正義');
-  // Newer articles quoting 孫正義 in their summaries come first; the Stargate article has him in its body only.
-  const stargate = await resultFor(page, `/zh-hans${seed}`);
-  await expect(stargate.getByRole('link')).toContainText('星际之门');
-  await expect(stargate.locator('p').last()).toContainText('软银');
+  // Newer articles quoting 孫正義 in their summaries come first; the seed article has him in its body only.
+  const seedResult = await resultFor(page, `/zh-hans${seed}`);
+  await expect(seedResult.getByRole('link')).toContainText(seedArticle.title['zh-hans']);
+  await expect(seedResult.locator('p').last()).toContainText('软银');
   await expect(page.locator('.search-results mark').first()).toHaveText('孙正义');
   expect(findings(guard)).toEqual({});
 });
@@ -184,8 +186,8 @@ test.describe('the search box in every page’s header', () => {
 });
 
 for (const [script, lang, locale, query] of [
-  ['zh-hans', 'zh-Hans', 'zh-CN', '星际之门'],
-  ['zh-hant', 'zh-Hant', 'zh-TW', '星際之門'],
+  ['zh-hans', 'zh-Hans', 'zh-CN', seedArticle.name['zh-hans']],
+  ['zh-hant', 'zh-Hant', 'zh-TW', seedArticle.name['zh-hant']],
 ] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`${lang}, ${colorScheme} theme`, () => {
