@@ -202,8 +202,10 @@ function busiestTopic<T extends { readonly path: string }>(pages: readonly T[], 
 
 // ---- Sitemaps, read from a running server as a crawler reads them.
 
+// An empty <urlset> (the news sitemap when nothing was published in its 48 hours) parses as "".
+const noUrls = z.literal('').transform(() => ({ url: [] }));
 const sitemapXml = z.union([
-  z.object({ urlset: z.object({ url: z.array(z.object({ loc: z.string() })).default([]) }) }),
+  z.object({ urlset: z.union([z.object({ url: z.array(z.object({ loc: z.string() })).default([]) }), noUrls]) }),
   z.object({ sitemapindex: z.object({ sitemap: z.array(z.object({ loc: z.string() })).default([]) }) }),
 ]);
 
