@@ -7,9 +7,11 @@
 // growth over the second half (target under 5 %), and what bounds Next's
 // in-memory page cache. Figures, not assertions.
 //
-//   npm run bench:crawl [-- --count 10000] [--no-build] [--connections 64] [--timeout 30] [--max-minutes 30]
+//   npm run bench:crawl [-- --count 10000] [--no-build] [--passes 1] [--connections 64] [--timeout 30] [--max-minutes 30]
 //     --count        articles in the generated archive (default 10000: about an hour to build on 2 cores)
 //     --no-build     crawl the build the last run left in .bench/crawl/
+//     --passes       walk every URL this many times on one server (default 1): with 2, the second half
+//                    is a whole second pass, so a leak shows as growth the page cache cannot explain
 //     --timeout      seconds one request may take (default 30)
 //     --max-minutes  the crawl stops issuing requests past this (default 30)
 import fs from 'node:fs';
@@ -38,6 +40,7 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '10000' },
     'no-build': { type: 'boolean', default: false },
+    passes: { type: 'string', default: '1' },
     connections: { type: 'string', default: '64' },
     timeout: { type: 'string', default: '30' },
     'max-minutes': { type: 'string', default: '30' },
@@ -52,6 +55,7 @@ const wholeNumber = (name: string, text: string, max: number): number => {
 const articles = wholeNumber('count', values.count, 20_000);
 const connections = wholeNumber('connections', values.connections, 256);
 const timeoutSeconds = wholeNumber('timeout', values.timeout, 300);
+const passes = wholeNumber('passes', values.passes, 5);
 const maxMinutes = wholeNumber('max-minutes', values['max-minutes'], 240);
 const idleSeconds = 10;
 const targetGrowth = 0.05;
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
     // Settle after start-up and the sitemap reads, so "start" is the server at rest with its pages unread.
     await sleep(2_000);
     const liveBefore = await liveHeapAfterGc(memoryLog, server.pid);
+    const walk = Array.from({ length: passes }, () => paths).flat();
     await sleep(1_000);
     const samples: MemorySample[] = [];
     let done = 0;
@@ -172,11 +177,11 @@ async function main(): Promise<void> {
     const sampler = setInterval(sample, 1_000);
     let reported = 0;
     log(`crawling at ${connections} connections (load ${loadNow()})`);
-    const outcome = await crawl(origin, paths, startedAt + maxMinutes * 60_000, () => {
+    const outcome = await crawl(origin, walk, startedAt + maxMinutes * 60_000, () => {
       done += 1;
-      if (done - reported >= Math.max(500, paths.length / 10)) {
+      if (done - reported >= Math.max(500, walk.length / 10)) {
         reported = done;
-        log(`${count(done)} of ${count(paths.length)} (load ${loadNow()})`);
+        log(`${count(done)} of ${count(walk.length)} (load ${loadNow()})`);
       }
     });
     const crawlSeconds = (Date.now() - startedAt) / 1000;
@@ -201,18 +206,28 @@ async function main(): Promise<void> {
     // What the collector keeps: the lowest heap used in the 10 s before each point, one sample catches garbage too.
     const heapFloor = (point: MemorySample) => heapSince(memoryLog, point.at - 10_000, point.at).heapFloor;
     const cache = pageCache(site.distDir, article);
-    const finished = outcome.requested === paths.length;
+    const finished = outcome.requested === walk.length;
+    // Each pass's RSS: its median (one sample can land in a collection's dip or peak) and its last sample.
+    const byPass = Array.from({ length: passes }, (_, index) => {
+      const inPass = samples.filter((s) => s.done > index * paths.length && s.done <= (index + 1) * paths.length);
+      return { median: median(inPass.map((s) => s.rss)), last: inPass.at(-1)?.rss ?? 0 };
+    });
 
     console.log(
       [
         '',
-        `== Crawl: every page of a ${count(built)}-article build through next start (127.0.0.1), ${connections} connections, ${timeoutSeconds} s per request, at most ${maxMinutes} min ==`,
-        `pages        ${count(paths.length)} URLs (${fromSitemaps.sitemaps.length} sitemap(s) list ${count(fromSitemaps.paths.length)}; the prerender manifest ${count(fromManifest.length)}); requested ${count(outcome.requested)}${finished ? '' : ' — STOPPED at the time bound'}`,
+        `== Crawl: every page of a ${count(built)}-article build through next start (127.0.0.1)${passes > 1 ? `, ${passes} passes on one server` : ''}, ${connections} connections, ${timeoutSeconds} s per request, at most ${maxMinutes} min ==`,
+        `pages        ${count(paths.length)} URLs (${fromSitemaps.sitemaps.length} sitemap(s) list ${count(fromSitemaps.paths.length)}; the prerender manifest ${count(fromManifest.length)}); requested ${count(outcome.requested)}${passes > 1 ? ` (${passes} passes)` : ''}${finished ? '' : ' — STOPPED at the time bound'}`,
         `speed        ${count(outcome.requested / crawlSeconds)} req/s over ${seconds(crawlSeconds)}; latency p50 ${ms(median(outcome.durations), 0)}, p99 ${ms(outcome.durations.toSorted((a, b) => a - b)[Math.floor(outcome.durations.length * 0.99)], 0)}; ${mb(outcome.bytes)} of pages (decompressed)`,
         `errors       ${errors}${errors ? ` (${[...outcome.errors].map(([why, n]) => `${n} ${why}`).join(', ')})` : ''} — target 0`,
         `non-2xx      ${non2xx}${non2xx ? ` (${[...outcome.non2xx].map(([status, n]) => `${n} × ${status}`).join(', ')})` : ''} — target 0; ${outcome.redirected} redirect(s) followed`,
         `server RSS   start ${mb(atStart.rss)}, half (${count(atHalf.done)} done, ${seconds(atHalf.second)}) ${mb(atHalf.rss)}, end ${mb(atEnd.rss)}, peak ${mb(peak)}, after ${idleSeconds} s idle ${mb(idleRss)}`,
         `RSS by pages ${[atStart, ...quarters, atEnd].map((s) => `${mb(s.rss)} at ${count(s.done)}`).join(', ')}`,
+        ...(passes > 1
+          ? [
+              `RSS by pass  ${byPass.map((pass, index) => `pass ${index + 1}: median ${mb(pass.median)}, last ${mb(pass.last)}`).join('; ')}`,
+            ]
+          : []),
         `V8 heap      lowest used in the 10 s before: start ${mb(heapFloor(atStart))}, half ${mb(heapFloor(atHalf))}, end ${mb(heapFloor(atEnd))}`,
         `heap alive   after a full collection: ${mb(liveBefore)} before the crawl, ${mb(liveAfter)} after it (the page cache and whatever else stays)`,
         `growth       second half to end ${percent(growth)} — target under 5 %: ${verdictText(finished ? growth < targetGrowth : null)}; start to end ${percent((atEnd.rss - atStart.rss) / atStart.rss)}`,
@@ -228,9 +243,11 @@ async function main(): Promise<void> {
     );
     console.log(
       JSON.stringify({
-        version: 1,
+        version: 2,
         date: new Date().toISOString(),
         articles: built,
+        passes,
+        rssByPass: byPass,
         connections,
         timeoutSeconds,
         urls: {
