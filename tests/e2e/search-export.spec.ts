@@ -65,3 +65,13 @@ test('the search script and index files are served gzipped with their types and 
   }
   expect((await request.get('/search/no-such-file.json')).status()).toBe(404);
 });
+
+test('search engines may follow the search page’s links but are asked not to index it', async ({ page }) => {
+  for (const script of ['zh-hans', 'zh-hant']) {
+    await page.goto(`/${script}/search`);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, follow');
+  }
+  // Every other page may be indexed, its card shown large.
+  await page.goto(`/zh-hans/articles/${seedArticle.slug}`);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /^index, follow/);
+});

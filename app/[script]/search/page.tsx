@@ -25,7 +25,12 @@ const topicsShown = 12;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const script = await readScript(params);
   const labels = getLabels(script);
-  return pageMetadata({ script, path: searchPage, title: labels.search, description: labels.searchDescription });
+  return {
+    ...pageMetadata({ script, path: searchPage, title: labels.search, description: labels.searchDescription }),
+    // A site's own search pages are not pages to land on from a search engine (Google asks sites to keep
+    // them out of its index); every `?q=` is this same static page. Its links to articles and topics count.
+    robots: { index: false, follow: true },
+  };
 }
 
 export default async function SearchPage({ params }: Props) {
