@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { hostileSlugs } from '../fixtures/hostile/site';
-import { gradeHeaders } from '../support/observatory';
 import { searchPath } from '../../lib/paths';
 import { exportedPages } from './support/exported-pages';
 import { findings, guardPage } from './support/page-guard';
 import { sites } from './support/sites';
 import { unsafeMarkup } from './support/unsafe-markup';
+import { expectHeadersGradedAPlus } from './support/header-grade';
 
 // The hostile site's static export behind nginx with the shipped deploy/nginx.conf: every page
 // it holds opened in Chromium, where nothing may run, leak or break the CSP (`script-src 'none'`).
@@ -90,16 +90,7 @@ test.describe("the export's headers behind nginx, graded by the Observatory's ru
       expect(response.status()).toBe(status);
       // A first visit to a page of a script gets the script cookie: graded with the rest.
       expect(response.headers()['set-cookie'] === undefined).toBe(status === 404);
-      const grade = gradeHeaders({
-        headers: response.headers(),
-        html: await response.text(),
-        origin: new URL(baseURL ?? '').origin,
-        // deploy/nginx.conf stands for the deployed site: served over https, HSTS on, http redirected.
-        https: true,
-        redirection: 'to-https',
-      });
-      expect(grade.results.filter((r) => r.modifier < 0)).toEqual([]);
-      expect(grade.grade).toBe('A+');
+      await expectHeadersGradedAPlus(response, baseURL);
     });
   }
 });

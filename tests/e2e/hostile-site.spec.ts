@@ -4,10 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import type { Script } from '../../lib/script';
 import { hostileArticles, hostileTopics } from '../fixtures/hostile/site';
-import { gradeHeaders } from '../support/observatory';
 import { findings, guardPage } from './support/page-guard';
 import { unsafeMarkup } from './support/unsafe-markup';
 import { sites } from './support/sites';
+import { expectHeadersGradedAPlus } from './support/header-grade';
 
 // `next start` on the hostile site, written from tests/fixtures/hostile/vectors.json before its build.
 const siteDir = sites.hostile.contentDir;
@@ -128,16 +128,7 @@ test.describe("the headers, graded by the Observatory's rules", () => {
     test(`${name} scores A+`, async ({ request, baseURL }) => {
       const response = await request.get(pathname);
       expect(response.status()).toBe(status);
-      const grade = gradeHeaders({
-        headers: response.headers(),
-        html: await response.text(),
-        origin: new URL(baseURL ?? '').origin,
-        // This server stands for the deployed site (SITE_URL is https); the front redirects http to https.
-        https: true,
-        redirection: 'to-https',
-      });
-      expect(grade.results.filter((r) => r.modifier < 0)).toEqual([]);
-      expect(grade.grade).toBe('A+');
+      await expectHeadersGradedAPlus(response, baseURL);
     });
   }
 });
