@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { NextConfig } from 'next';
-import { assetContentSecurityPolicy, distDir, servedOverHttps, staticSecurityHeaders } from './lib/security/headers';
+import { assetContentSecurityPolicy, servedOverHttps, staticSecurityHeaders } from './lib/security/headers';
+import { distDir } from './lib/site';
 import { site } from './lib/site';
 
 const nextConfig: NextConfig = {

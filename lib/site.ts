@@ -1,6 +1,14 @@
 import type { Script } from './script';
 
 /**
+ * Where the build lives: NEXT_DIST_DIR lets the export, a fixture site or the bench build beside
+ * the real one. Read here only: next.config.ts, the CSP's page hashes and the search index agree.
+ */
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR?.trim() || '.next';
+}
+
+/**
  * Site-wide settings in one place. The site is a reader: articles keep the
  * attribution of their source (觀察者網 and others), the site has its own name.
  */

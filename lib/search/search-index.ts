@@ -11,7 +11,7 @@ import { formatChineseDate } from '../dates';
 import { visibleText } from '../html';
 import { memo } from '../memo';
 import { scripts, type Script } from '../script';
-import { distDir } from '../security/headers';
+import { distDir } from '../site';
 import { getFoldMap } from './fold-map';
 import { documentFileName, shardFileName, type DocumentEntry, type SearchIndexInfo, type Shard } from './query';
 import { foldText, indexTerms, searchFields, shardOf, type SearchField } from './terms';

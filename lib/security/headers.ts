@@ -20,11 +20,6 @@ export interface Header {
 /** A `'sha256-…'` or `'nonce-…'` source allowed to run as inline JS. */
 export type InlineJsSource = `'sha256-${string}'` | `'nonce-${string}'`;
 
-/** Where the build lives: NEXT_DIST_DIR lets a fixture site build beside the real one. */
-export function distDir(): string {
-  return process.env.NEXT_DIST_DIR?.trim() || '.next';
-}
-
 /**
  * The CSP for an HTML page whose own inline JS are the given hashes or nonce.
  * Everything is refused by default; the site's own files are allowed per kind. No

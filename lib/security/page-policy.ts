@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { memo } from '../memo';
-import { contentSecurityPolicy, distDir, type InlineJsSource } from './headers';
+import { distDir } from '../site';
+import { contentSecurityPolicy, type InlineJsSource } from './headers';
 
 /**
  * The Content-Security-Policy of each response, for proxy.ts. A prerendered page
