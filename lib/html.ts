@@ -105,31 +105,11 @@ export function parentTagName(element: HtmlElement): string | undefined {
 }
 
 // Elements that end a word: their text never runs on into the next block's.
+// Two lines: a list of names, not a structure to read one per line.
+// prettier-ignore
 const blockTags = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'br',
-  'hr',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'figure',
-  'figcaption',
-  'pre',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'th',
-  'td',
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption',
+  'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
 ]);
 
 /**
